@@ -1,0 +1,30 @@
+# The quick start: `make scan` and `make test` each work first on a fresh Debian 12 machine.
+# Both install missing packages (scripts/install-deps.sh), then build a Release binary.
+BUILD_DIR ?= build/release
+JOBS ?= $(shell nproc)
+SCAN_ARGS ?=
+
+.PHONY: all deps build scan test bench clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# Scan the sample share and print a human summary (the full JSON Lines go to build/corpus-scan.jsonl).
+scan: build
+	@$(BUILD_DIR)/gdprscan scan corpus --output build/corpus-scan.jsonl --summary $(SCAN_ARGS); \
+	  rc=$$?; [ $$rc -le 1 ] || exit $$rc
+
+test: build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@bash bench/run.sh
+
+clean:
+	rm -rf build

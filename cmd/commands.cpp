@@ -1,0 +1,157 @@
+#include "commands.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+
+#include "detector.h"
+#include "fingerprint.h"
+#include "pipeline.h"
+#include "progress.h"
+#include "rules.h"
+#include "scan_file.h"
+
+namespace gdprscan {
+
+uint64_t parse_size(const std::string& text) {
+  size_t pos = 0;
+  while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) ++pos;
+  if (pos == 0) throw std::invalid_argument("invalid size '" + text + "' (expected e.g. 100MiB, 2G, 512k)");
+  uint64_t number = std::stoull(text.substr(0, pos));
+  std::string unit = text.substr(pos);
+  for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  uint64_t factor = 1;
+  // Sizes of files: K, M, G are binary multiples, as in ripgrep and du.
+  if (unit.empty() || unit == "b") factor = 1;
+  else if (unit == "k" || unit == "kb" || unit == "kib") factor = 1ull << 10;
+  else if (unit == "m" || unit == "mb" || unit == "mib") factor = 1ull << 20;
+  else if (unit == "g" || unit == "gb" || unit == "gib") factor = 1ull << 30;
+  else if (unit == "t" || unit == "tb" || unit == "tib") factor = 1ull << 40;
+  else throw std::invalid_argument("invalid size unit in '" + text + "' (use K, M, G or T)");
+  return number * factor;
+}
+
+namespace {
+
+std::vector<Rule> load_rules(const std::vector<std::string>& extra_files) {
+  std::vector<Rule> rules = load_rule_dir(find_default_rules_dir());
+  for (const auto& f : extra_files) {
+    auto more = load_rule_file(f);
+    for (auto& r : more) {
+      for (const auto& existing : rules)
+        if (existing.id == r.id) throw std::runtime_error(f + ": rule id '" + r.id + "' is already defined in " + existing.source);
+      rules.push_back(std::move(r));
+    }
+  }
+  return rules;
+}
+
+void check_roots_exist(const std::vector<std::string>& roots) {
+  for (const auto& root : roots) {
+    struct stat st;
+    if (stat(root.c_str(), &st) != 0)
+      throw std::runtime_error("cannot scan '" + root + "': " + std::strerror(errno));
+  }
+}
+
+int open_output(const std::string& path, bool reveal) {
+  if (path.empty() || path == "-") return STDOUT_FILENO;
+  // Revealed values are personal data: keep such a file private to its owner.
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, reveal ? 0600 : 0644);
+  if (fd < 0) throw std::runtime_error("cannot write output '" + path + "': " + std::strerror(errno));
+  return fd;
+}
+
+}  // namespace
+
+int run_scan_command(const ScanCommandOptions& o) {
+  // Fail fast on configuration, before any file is read.
+  check_roots_exist(o.roots);
+  uint64_t max_filesize = parse_size(o.max_filesize);
+  Detector detector(load_rules(o.rule_files));
+  Fingerprinter fingerprinter = o.fingerprint_key_file.empty() ? Fingerprinter::installation_default()
+                                                              : Fingerprinter::from_key_file(o.fingerprint_key_file);
+  int out_fd = open_output(o.output, o.reveal);
+
+  ScanOptions scan;
+  scan.roots = o.roots;
+  scan.walk = {o.follow_symlinks, o.one_file_system, o.include, o.exclude};
+  scan.file.detector = &detector;
+  scan.file.policy.min_confidence = o.min_confidence;
+  scan.file.policy.reveal = o.reveal;
+  scan.file.policy.fingerprinter = &fingerprinter;
+  scan.file.max_filesize = max_filesize;
+  scan.file.follow_symlinks = o.follow_symlinks;
+  scan.threads = o.threads;
+  scan.scan_id = new_scan_id();
+  scan.version = GDPRSCAN_VERSION;
+
+  SinkOptions sink_options{scan.scan_id, o.reveal};
+  std::unique_ptr<Sink> sink =
+      o.format == "text" ? make_text_sink(out_fd, sink_options) : make_jsonl_sink(out_fd, sink_options);
+
+  bool show_progress = !o.quiet && (o.progress == "always" || (o.progress == "auto" && isatty(STDERR_FILENO)));
+  ScanProgress progress;
+  Summary summary;
+  {
+    std::optional<ProgressLine> line;
+    if (show_progress) line.emplace(progress);
+    summary = run_scan(scan, *sink, &progress);
+  }
+  sink.reset();  // flushes
+  if (out_fd != STDOUT_FILENO && close(out_fd) != 0)
+    throw std::runtime_error("cannot write output '" + o.output + "': " + std::strerror(errno));
+  if (o.summary && !o.quiet) std::cerr << format_summary(summary) << "\n";
+  return summary.findings > 0 ? kExitFindings : kExitClean;
+}
+
+int run_rules_command(const RulesCommandOptions& o) {
+  std::vector<Rule> rules = load_rules(o.rule_files);
+  if (o.action == "list") {
+    for (const Rule& r : rules) std::cout << r.id << "\t" << r.category << "\t" << r.severity << "\t" << r.name << "\n";
+    return kExitClean;
+  }
+  // test: every example through the real matcher and validator, at the default threshold.
+  Detector detector(rules);
+  MatchScratch scratch;
+  ReportPolicy policy;
+  int failures = 0, checked = 0;
+  auto found = [&](const std::string& text, const std::string& id) {
+    for (const Finding& f : scan_text(text, detector, policy, scratch))
+      if (f.detector == id) return true;
+    return false;
+  };
+  for (const Rule& r : rules) {
+    for (const auto& ex : r.examples) {
+      ++checked;
+      if (!found(ex, r.id)) {
+        ++failures;
+        std::cout << "FAIL " << r.id << ": positive example #" << (&ex - r.examples.data()) + 1 << " not reported\n";
+      }
+    }
+    for (const auto& ex : r.negative_examples) {
+      ++checked;
+      if (found(ex, r.id)) {
+        ++failures;
+        std::cout << "FAIL " << r.id << ": negative example #" << (&ex - r.negative_examples.data()) + 1
+                  << " reported\n";
+      }
+    }
+    if (r.examples.empty()) {
+      ++failures;
+      std::cout << "FAIL " << r.id << ": rule has no positive examples\n";
+    }
+  }
+  std::cout << (checked - failures) << " passed, " << failures << " failed\n";
+  return failures ? kExitFindings : kExitClean;
+}
+
+}  // namespace gdprscan

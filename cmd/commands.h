@@ -1,0 +1,43 @@
+// The gdprscan subcommands, each taking a plain options struct filled by main.cpp's flag
+// table. They build the scanner objects, run, and return the process exit code:
+// 0 no findings, 1 findings, 2 fatal error.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gdprscan {
+
+struct ScanCommandOptions {
+  std::vector<std::string> roots;
+  std::string output;  // empty: stdout
+  std::string format = "jsonl";
+  size_t threads = 0;
+  bool follow_symlinks = false;
+  bool one_file_system = false;
+  std::vector<std::string> include, exclude;
+  std::string max_filesize = "100MiB";
+  double min_confidence = 0.5;
+  bool reveal = false;
+  std::string fingerprint_key_file;
+  std::vector<std::string> rule_files;
+  std::string progress = "auto";
+  bool quiet = false;
+  bool summary = false;
+};
+
+struct RulesCommandOptions {
+  std::string action;  // list | test
+  std::vector<std::string> rule_files;
+};
+
+int run_scan_command(const ScanCommandOptions& options);
+int run_rules_command(const RulesCommandOptions& options);
+
+// "100MiB", "2G", "512k", "1000" -> bytes; throws std::invalid_argument naming the text.
+uint64_t parse_size(const std::string& text);
+
+constexpr int kExitClean = 0, kExitFindings = 1, kExitFatal = 2;
+
+}  // namespace gdprscan

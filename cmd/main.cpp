@@ -1,0 +1,89 @@
+// gdprscan: flags into plain option structs, then one call per subcommand.
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <iostream>
+
+#include "commands.h"
+
+using namespace gdprscan;
+
+namespace {
+
+constexpr const char* kScanExamples = R"(
+Examples:
+  gdprscan scan /srv/share --output findings.jsonl --summary
+  gdprscan scan ~/Documents --format text
+  gdprscan scan /mnt/export --exclude '*.iso' --threads 8 --min-confidence 0.7
+  gdprscan scan share --reveal --fingerprint-key-file /etc/gdprscan/key
+
+Exit status: 0 no findings, 1 findings, 2 fatal error.)";
+
+void add_scan_command(CLI::App& app, ScanCommandOptions& o) {
+  CLI::App* scan = app.add_subcommand("scan", "Scan files and directories for personal data");
+  scan->footer(kScanExamples);
+  scan->add_option("paths", o.roots, "Files and directories to scan")->required()->type_name("PATH");
+  scan->add_option("-o,--output", o.output, "Write records to FILE instead of stdout")->type_name("FILE");
+  scan->add_option("--format", o.format, "jsonl (default) or text (grouped by file, for people)")
+      ->check(CLI::IsMember({"jsonl", "text"}));
+  scan->add_option("-j,--threads", o.threads, "Worker threads (default: every core)")->check(CLI::Range(1, 1024));
+  scan->add_flag("-L,--follow-symlinks", o.follow_symlinks, "Follow symlinks (loops are detected)");
+  scan->add_flag("--one-file-system", o.one_file_system, "Stay on the file systems of the roots");
+  scan->add_option("--include", o.include, "Scan only files matching GLOB (repeatable)")->type_name("GLOB");
+  scan->add_option("--exclude", o.exclude, "Skip files and directories matching GLOB (repeatable)")->type_name("GLOB");
+  scan->add_option("--max-filesize", o.max_filesize, "Skip larger files with a record (default 100MiB)")
+      ->type_name("SIZE");
+  scan->add_option("--min-confidence", o.min_confidence, "Report findings at or above this confidence (default 0.5)")
+      ->check(CLI::Range(0.0, 1.0));
+  scan->add_flag("--reveal", o.reveal, "Include the unmasked, normalised value in each finding");
+  scan->add_option("--fingerprint-key-file", o.fingerprint_key_file,
+                   "Secret key for finding fingerprints (default: per-installation key)")
+      ->type_name("FILE");
+  scan->add_option("--rules", o.rule_files, "Add a rule pack (TOML; repeatable)")->type_name("FILE");
+  scan->add_option("--progress", o.progress, "Progress on stderr: auto (when a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  scan->add_flag("-q,--quiet", o.quiet, "No progress line and no summary on stderr");
+  scan->add_flag("--summary", o.summary, "Print a human-readable summary on stderr at the end");
+}
+
+void add_rules_command(CLI::App& app, RulesCommandOptions& o) {
+  CLI::App* rules = app.add_subcommand("rules", "List the detector rules or test them against their examples");
+  rules->add_option("action", o.action, "list | test")->required()->check(CLI::IsMember({"list", "test"}));
+  rules->add_option("--rules", o.rule_files, "Add a rule pack (TOML; repeatable)")->type_name("FILE");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A closed pipe is noticed as EPIPE by the writer and ends the scan quietly.
+  std::signal(SIGPIPE, SIG_IGN);
+
+  CLI::App app{"gdprscan: find personal data (Danish CPR numbers and more) in file shares"};
+  app.require_subcommand(1);
+  ScanCommandOptions scan;
+  RulesCommandOptions rules;
+  add_scan_command(app, scan);
+  add_rules_command(app, rules);
+  app.add_subcommand("version", "Print the version");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "gdprscan: error: " << e.what() << " (see gdprscan --help)\n";
+    return kExitFatal;
+  }
+  try {
+    if (app.got_subcommand("version")) {
+      std::cout << "gdprscan " << GDPRSCAN_VERSION << "\n";
+      return kExitClean;
+    }
+    if (app.got_subcommand("rules")) return run_rules_command(rules);
+    return run_scan_command(scan);
+  } catch (const std::exception& e) {
+    std::cerr << "gdprscan: error: " << e.what() << "\n";
+    return kExitFatal;
+  }
+}

@@ -1,0 +1,17 @@
+// Which extractor reads which content type. Adding a format: write extractors/<format>.cpp
+// with an ExtractFn, declare it here, add one line to the table in registry.cpp.
+#pragma once
+
+#include "extract.h"
+#include "sniff.h"
+
+namespace gdprscan {
+
+// nullptr when no extractor reads this type yet (the file gets an `unsupported` record).
+ExtractFn extractor_for(ContentType type);
+
+void extract_plain_text(Item& item, ExtractContext& ctx);
+// RTF is text on the surface; until the RTF extractor exists, scanning it as plain text
+// finds identifiers in its runs of ASCII text.
+
+}  // namespace gdprscan

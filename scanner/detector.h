@@ -1,0 +1,51 @@
+// Matching as a whole: Hyperscan candidates (matcher.h), confirmed by each rule's validator
+// (validators.h), then scored by the words around them (the rule's context model). Returns
+// every confirmed identifier with its confidence; the caller applies the threshold, so that
+// identifiers below it can still be masked in the context of those above it.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "matcher.h"
+#include "rules.h"
+#include "validators.h"
+
+namespace gdprscan {
+
+struct Detection {
+  uint32_t rule;  // index into Detector::rules()
+  Confirmed hit;  // span, value, signals
+  double confidence = 0;
+};
+
+class Detector {
+ public:
+  explicit Detector(std::vector<Rule> rules, CivilDate today = today_utc());
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  const Validator& validator(uint32_t rule) const { return *validators_[rule]; }
+  // Bytes of text a detection may need before its start or after its end (context windows
+  // plus the longest span): chunked scanning keeps this much overlap.
+  size_t reach() const { return reach_; }
+  double compile_ms() const { return matcher_.compile_ms(); }
+
+  // Appends detections in `text` whose end lies in [report_from, report_to), sorted by start.
+  void detect(std::string_view text, size_t report_from, size_t report_to, MatchScratch& scratch,
+              std::vector<Detection>& out) const;
+  void detect(std::string_view text, MatchScratch& scratch, std::vector<Detection>& out) const {
+    detect(text, 0, text.size() + 1, scratch, out);
+  }
+
+ private:
+  std::vector<Rule> rules_;
+  std::vector<const Validator*> validators_;
+  Matcher matcher_;
+  ValidationEnv env_;
+  size_t reach_ = 0;
+};
+
+// Adds keyword and negative-context signals to `d` (exposed for tests).
+void score_context(std::string_view text, const ContextModel& model, Detection& d);
+
+}  // namespace gdprscan

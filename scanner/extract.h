@@ -1,0 +1,54 @@
+// The seam between the core and the format extractors (extractors/). An extractor turns an
+// Item into located UTF-8 text that it streams into a TextSink, and reports problems as
+// values. It never matches and never prints. Container formats (archives, mailboxes: later
+// issues) will hand children back through ExtractContext in the same way.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "records.h"
+
+namespace gdprscan {
+
+// Sequential bytes of one item: a file on disk now, an archive member or attachment later.
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Reads up to `n` bytes into `buf`. Returns the count (0 at the end) or -errno.
+  virtual long read(char* buf, size_t n) = 0;
+};
+
+// Receives the text of one piece (a file, a page, a cell ...) in any number of writes.
+class TextSink {
+ public:
+  virtual ~TextSink() = default;
+  virtual void write(std::string_view utf8) = 0;
+  virtual void finish() = 0;
+};
+
+struct Item {
+  ByteSource& source;
+  std::string_view head;  // the first bytes, already read from `source`, for sniffing
+  bool head_is_all = false;  // `source` holds nothing more
+  LocationChain location;   // where this item is inside the top-level file
+};
+
+class ExtractContext {
+ public:
+  virtual ~ExtractContext() = default;
+  // A sink for the text found at `location` (the item's chain plus, e.g., "page 3").
+  virtual std::unique_ptr<TextSink> open_text(LocationChain location) = 0;
+  virtual void problem(Problem p) = 0;
+  virtual void count_bytes_read(uint64_t n) = 0;
+  // A reusable per-thread buffer for reading; the item's `head` lives in it too, so use it
+  // only after the head has been consumed.
+  virtual std::vector<char>& read_buffer() = 0;
+};
+
+using ExtractFn = void (*)(Item& item, ExtractContext& ctx);
+
+}  // namespace gdprscan

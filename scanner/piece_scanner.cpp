@@ -1,0 +1,111 @@
+#include "piece_scanner.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "text_decode.h"
+
+namespace gdprscan {
+
+PieceScanner::PieceScanner(const Detector& detector, MatchScratch& scratch, const ReportPolicy& policy,
+                           LocationChain location, std::vector<Finding>& out, size_t chunk_size)
+    : detector_(detector),
+      scratch_(scratch),
+      policy_(policy),
+      location_(std::move(location)),
+      out_(out),
+      chunk_size_(std::max(chunk_size, 4 * detector.reach())) {}
+
+void PieceScanner::write(std::string_view utf8) {
+  total_ += utf8.size();
+  while (!utf8.empty()) {
+    size_t room = chunk_size_ + 2 * detector_.reach() - buf_.size();
+    size_t take = std::min(room, utf8.size());
+    buf_.append(utf8.data(), take);
+    utf8.remove_prefix(take);
+    if (buf_.size() >= chunk_size_ + 2 * detector_.reach()) process(false);
+  }
+}
+
+void PieceScanner::finish() { process(true); }
+
+void PieceScanner::process(bool final) {
+  const size_t reach = detector_.reach();
+  // Candidates ending in [from, to) are handled now: the rest lack the text after them.
+  size_t from = done_upto_ - buf_abs_;
+  size_t to = final ? buf_.size() + 1 : buf_.size() - reach;
+  detections_.clear();
+  detector_.detect(buf_, scratch_, detections_);
+  line_cursor_ = 0;
+  line_at_cursor_ = lines_before_buf_;
+  for (const Detection& d : detections_)
+    if (d.hit.end >= from && d.hit.end < to && d.confidence >= policy_.min_confidence) emit(d, detections_);
+  if (final) {
+    buf_.clear();
+    return;
+  }
+  done_upto_ = buf_abs_ + to;
+  // Keep `reach` bytes before the next unhandled end: enough for any span and its windows.
+  size_t keep_from = to - reach;
+  lines_before_buf_ += std::count(buf_.begin(), buf_.begin() + keep_from, '\n');
+  buf_.erase(0, keep_from);
+  buf_abs_ += keep_from;
+}
+
+uint64_t PieceScanner::line_of(size_t rel_pos) {
+  // Detections arrive sorted by start, so counting moves forward only.
+  line_at_cursor_ += std::count(buf_.begin() + line_cursor_, buf_.begin() + rel_pos, '\n');
+  line_cursor_ = rel_pos;
+  return line_at_cursor_ + 1;
+}
+
+void PieceScanner::emit(const Detection& d, const std::vector<Detection>& all) {
+  const Rule& rule = detector_.rules()[d.rule];
+  std::string_view span = std::string_view(buf_).substr(d.hit.start, d.hit.end - d.hit.start);
+  Finding f;
+  f.detector = rule.id;
+  f.category = rule.category;
+  f.severity = rule.severity;
+  f.confidence = std::round(d.confidence * 100) / 100;
+  f.signals = d.hit.signals;
+  f.location = location_;
+  f.line = line_of(d.hit.start);
+  f.offset = buf_abs_ + d.hit.start;
+  f.match = detector_.validator(d.rule).mask(span);
+  f.context = masked_context(d, all);
+  if (policy_.fingerprinter) f.fingerprint = (*policy_.fingerprinter)(d.hit.value);
+  if (policy_.reveal) f.value = d.hit.value;
+  out_.push_back(std::move(f));
+}
+
+namespace {
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+}  // namespace
+
+std::string PieceScanner::masked_context(const Detection& d, const std::vector<Detection>& all) const {
+  const size_t n = policy_.context_chars;
+  size_t lo = d.hit.start > n ? d.hit.start - n : 0;
+  size_t hi = std::min(buf_.size(), d.hit.end + n);
+  while (lo < d.hit.start && is_continuation(buf_[lo])) ++lo;  // whole characters only
+  while (hi > d.hit.end && hi < buf_.size() && is_continuation(buf_[hi])) --hi;
+  std::string out;
+  size_t pos = lo;
+  for (const Detection& other : all) {
+    if (other.hit.end <= pos || other.hit.start >= hi) continue;
+    // Every identifier in the window is masked, including those below the threshold.
+    size_t s = std::max(other.hit.start, pos);
+    out.append(buf_, pos, s - pos);
+    if (other.hit.start >= pos && other.hit.end <= hi) {
+      out += detector_.validator(other.rule).mask(std::string_view(buf_).substr(other.hit.start, other.hit.end - other.hit.start));
+    } else {
+      out.append(std::min(other.hit.end, hi) - s, '*');  // cut by the window edge
+    }
+    pos = std::min(other.hit.end, hi);
+  }
+  out.append(buf_, pos, hi - pos);
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') c = ' ';
+  return out;
+}
+
+}  // namespace gdprscan

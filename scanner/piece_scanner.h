@@ -1,0 +1,53 @@
+// Scans one piece of text that arrives in writes of any size, without ever holding it whole:
+// the text is matched in chunks that overlap by the detector's reach, so an identifier cut
+// by a chunk boundary is found once, with its full context, and line numbers run on.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "detector.h"
+#include "extract.h"
+#include "fingerprint.h"
+
+namespace gdprscan {
+
+struct ReportPolicy {
+  double min_confidence = 0.5;
+  bool reveal = false;  // put the normalised value in findings
+  const Fingerprinter* fingerprinter = nullptr;
+  size_t context_chars = 60;  // bytes of context each side, trimmed to whole characters
+};
+
+class PieceScanner final : public TextSink {
+ public:
+  PieceScanner(const Detector& detector, MatchScratch& scratch, const ReportPolicy& policy, LocationChain location,
+               std::vector<Finding>& out, size_t chunk_size = 1 << 20);
+  void write(std::string_view utf8) override;
+  void finish() override;
+  uint64_t text_bytes() const { return total_; }
+
+ private:
+  void process(bool final);
+  void emit(const Detection& d, const std::vector<Detection>& all);
+  std::string masked_context(const Detection& d, const std::vector<Detection>& all) const;
+  uint64_t line_of(size_t rel_pos);
+
+  const Detector& detector_;
+  MatchScratch& scratch_;
+  const ReportPolicy& policy_;
+  LocationChain location_;
+  std::vector<Finding>& out_;
+  size_t chunk_size_;
+
+  std::string buf_;          // text not yet fully scanned, plus `reach` bytes of overlap
+  uint64_t buf_abs_ = 0;     // offset of buf_[0] in the whole piece
+  uint64_t done_upto_ = 0;   // every candidate ending before this offset is handled
+  uint64_t total_ = 0;
+  uint64_t lines_before_buf_ = 0;
+  size_t line_cursor_ = 0;   // line_of() counts newlines incrementally from here
+  uint64_t line_at_cursor_ = 0;
+  std::vector<Detection> detections_;
+};
+
+}  // namespace gdprscan

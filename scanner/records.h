@@ -1,0 +1,76 @@
+// The values that flow from the scanner core to a sink: findings, problems (error and
+// skipped records) and the per-file report that groups them. Plain data, no behaviour;
+// serialisation lives in the sinks (jsonl_sink.cpp, text_sink.cpp).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gdprscan {
+
+// The chain from the file on disk to the text: archive members, mail parts, pages,
+// sheets, cells. Empty for a plain file.
+using LocationChain = std::vector<std::string>;
+
+struct Finding {
+  std::string detector;   // rule id, e.g. "dk.cpr"
+  std::string category;
+  std::string severity;
+  double confidence = 0;  // 0..1
+  std::vector<std::string> signals;  // why: "mod11_pass", "keyword:cpr-nr", ...
+  LocationChain location;
+  uint64_t line = 0;      // 1-based line in the innermost piece of text
+  uint64_t offset = 0;    // byte offset of the match in the UTF-8 text of that piece
+  std::string match;      // masked, as it appears ("010190-****")
+  std::string context;    // about 60 characters each side, identifiers masked
+  std::string fingerprint;  // hex HMAC-SHA256 of the normalised value
+  std::string value;      // normalised value; serialised only with --reveal
+};
+
+enum class ProblemKind {
+  permission_denied,
+  not_found,
+  io,
+  unsupported,
+  too_large,
+  special_file,
+  symlink,
+  symlink_loop,
+  other_filesystem,
+  encoding,
+  corrupt,
+  encrypted,
+  limit_exceeded,
+  timeout,
+};
+const char* to_string(ProblemKind kind);
+
+// An `error` (we tried and failed) or a `skipped` record (we chose not to read it).
+struct Problem {
+  bool is_error = true;
+  ProblemKind kind = ProblemKind::io;
+  LocationChain location;
+  std::string message;  // never contains a matched value
+};
+
+// File metadata shared by every record of one file.
+struct FileInfo {
+  std::string path;  // raw bytes as the file system gave them
+  bool have_stat = false;
+  uint64_t size = 0;
+  int64_t mtime = 0;  // seconds since the epoch
+  uint32_t uid = 0;
+};
+
+// Everything one top-level file produced; the unit the writer receives.
+struct FileReport {
+  FileInfo file;
+  bool scanned = false;  // text was extracted and matched (possibly partially)
+  uint64_t bytes_read = 0;
+  uint64_t text_bytes = 0;
+  std::vector<Finding> findings;
+  std::vector<Problem> problems;
+};
+
+}  // namespace gdprscan

@@ -1,0 +1,177 @@
+#include "rules.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+#include <stdexcept>
+#include <toml++/toml.h>
+
+#include "validators.h"
+
+namespace gdprscan {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string where(const std::string& path, const toml::node* node) {
+  if (!node) return path;
+  return path + ":" + std::to_string(node->source().begin.line);
+}
+
+[[noreturn]] void fail(const std::string& path, const toml::node* node, const std::string& what) {
+  throw std::runtime_error(where(path, node) + ": " + what);
+}
+
+std::string required_string(const toml::table& t, const std::string& key, const std::string& path) {
+  const toml::node* n = t.get(key);
+  if (!n) fail(path, &t, "rule is missing field '" + key + "'");
+  if (!n->is_string()) fail(path, n, "field '" + key + "' must be a string");
+  return std::string(*n->value<std::string>());
+}
+
+std::string optional_string(const toml::table& t, const std::string& key, const std::string& path) {
+  const toml::node* n = t.get(key);
+  if (!n) return {};
+  if (!n->is_string()) fail(path, n, "field '" + key + "' must be a string");
+  return std::string(*n->value<std::string>());
+}
+
+std::vector<std::string> string_list(const toml::table& t, const std::string& key, const std::string& path) {
+  std::vector<std::string> out;
+  const toml::node* n = t.get(key);
+  if (!n) return out;
+  const toml::array* arr = n->as_array();
+  if (!arr) fail(path, n, "field '" + key + "' must be an array of strings");
+  for (const toml::node& item : *arr) {
+    if (!item.is_string()) fail(path, &item, "field '" + key + "' must hold only strings");
+    out.emplace_back(*item.value<std::string>());
+  }
+  return out;
+}
+
+template <typename T>
+void read_number(const toml::table& t, const std::string& key, T& out, const std::string& path) {
+  const toml::node* n = t.get(key);
+  if (!n) return;
+  if (auto v = n->value<double>()) {
+    out = static_cast<T>(*v);
+    return;
+  }
+  fail(path, n, "field '" + key + "' must be a number");
+}
+
+std::string to_lower_ascii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool is_valid_id(const std::string& id) {
+  if (id.empty() || id.front() == '.' || id.back() == '.') return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_';
+  });
+}
+
+const std::set<std::string> kCategories = {"national_id", "identity_document", "financial",
+                                           "contact",     "online_id",         "special_category",
+                                           "criminal",    "confidential"};
+const std::set<std::string> kSeverities = {"low", "medium", "high", "critical"};
+
+ContextModel read_context(const toml::table& rule, const std::string& path) {
+  ContextModel m;
+  m.keywords = string_list(rule, "keywords", path);
+  m.negative = string_list(rule, "negative", path);
+  for (auto& k : m.keywords) k = to_lower_ascii(k);
+  for (auto& k : m.negative) k = to_lower_ascii(k);
+  if (const toml::node* n = rule.get("context")) {
+    const toml::table* c = n->as_table();
+    if (!c) fail(path, n, "field 'context' must be a table");
+    read_number(*c, "before", m.keyword_before, path);
+    read_number(*c, "after", m.keyword_after, path);
+    read_number(*c, "negative_before", m.negative_before, path);
+    read_number(*c, "negative_after", m.negative_after, path);
+    read_number(*c, "keyword_boost", m.keyword_boost, path);
+    read_number(*c, "negative_penalty", m.negative_penalty, path);
+    if (m.keyword_before < 0 || m.keyword_after < 0 || m.negative_before < 0 || m.negative_after < 0 ||
+        std::max({m.keyword_before, m.keyword_after, m.negative_before, m.negative_after}) > 2000)
+      fail(path, n, "context windows must be between 0 and 2000 bytes");
+  }
+  return m;
+}
+
+Rule read_rule(const toml::table& t, const std::string& path) {
+  Rule r;
+  r.source = path;
+  r.id = required_string(t, "id", path);
+  if (!is_valid_id(r.id)) fail(path, t.get("id"), "rule id '" + r.id + "' must be dotted lower case (a-z, 0-9, _, .)");
+  r.name = required_string(t, "name", path);
+  r.description = optional_string(t, "description", path);
+  r.category = required_string(t, "category", path);
+  if (!kCategories.count(r.category)) fail(path, t.get("category"), "unknown category '" + r.category + "'");
+  r.severity = required_string(t, "severity", path);
+  if (!kSeverities.count(r.severity)) fail(path, t.get("severity"), "unknown severity '" + r.severity + "'");
+  r.gdpr = optional_string(t, "gdpr", path);
+  r.pattern = required_string(t, "pattern", path);
+  r.validator = required_string(t, "validator", path);
+  if (!find_validator(r.validator)) fail(path, t.get("validator"), "unknown validator '" + r.validator + "'");
+  r.context = read_context(t, path);
+  if (const toml::node* n = t.get("examples")) {
+    const toml::table* ex = n->as_table();
+    if (!ex) fail(path, n, "field 'examples' must be a table with 'positive' and 'negative'");
+    r.examples = string_list(*ex, "positive", path);
+    r.negative_examples = string_list(*ex, "negative", path);
+  }
+  return r;
+}
+
+}  // namespace
+
+std::vector<Rule> load_rule_file(const std::string& path) {
+  toml::table doc;
+  try {
+    doc = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    throw std::runtime_error(path + ":" + std::to_string(e.source().begin.line) + ": " +
+                             std::string(e.description()));
+  }
+  std::vector<Rule> rules;
+  const toml::node* list = doc.get("rule");
+  if (!list || !list->is_array_of_tables()) fail(path, list, "expected one or more [[rule]] tables");
+  for (const toml::node& n : *list->as_array()) rules.push_back(read_rule(*n.as_table(), path));
+  return rules;
+}
+
+std::vector<Rule> load_rule_dir(const std::string& dir) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".toml") files.push_back(entry.path().string());
+  if (ec) throw std::runtime_error(dir + ": cannot read rules directory: " + ec.message());
+  std::sort(files.begin(), files.end());
+  std::vector<Rule> rules;
+  for (const auto& f : files) {
+    auto more = load_rule_file(f);
+    rules.insert(rules.end(), more.begin(), more.end());
+  }
+  std::set<std::string> seen;
+  for (const auto& r : rules)
+    if (!seen.insert(r.id).second) throw std::runtime_error(r.source + ": duplicate rule id '" + r.id + "'");
+  return rules;
+}
+
+std::string find_default_rules_dir() {
+  if (const char* env = std::getenv("GDPRSCAN_RULES_DIR"); env && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path beside = exe.parent_path().parent_path() / "share" / "gdprscan" / "rules";
+    if (fs::is_directory(beside, ec)) return beside.string();
+  }
+  for (const char* dir : {GDPRSCAN_RULES_SOURCE_DIR, GDPRSCAN_RULES_INSTALL_DIR})
+    if (fs::is_directory(dir, ec)) return dir;
+  throw std::runtime_error("cannot find the rules directory; set GDPRSCAN_RULES_DIR");
+}
+
+}  // namespace gdprscan

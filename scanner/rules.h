@@ -1,0 +1,47 @@
+// Detector rules are data (rules/*.toml), loaded once at start. A rule names a Hyperscan
+// candidate pattern, a built-in validator that confirms the exact span, and the context
+// words that move its confidence. Each rule carries examples that `gdprscan rules test`
+// and the test suite run through the real matcher.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace gdprscan {
+
+struct ContextModel {
+  std::vector<std::string> keywords;  // lower case; raise confidence when near
+  std::vector<std::string> negative;  // lower case; lower confidence when close
+  int keyword_before = 300;           // bytes of text searched before the match
+  int keyword_after = 100;
+  int negative_before = 40;
+  int negative_after = 25;
+  double keyword_boost = 0.3;
+  double negative_penalty = 0.5;
+};
+
+struct Rule {
+  std::string id;  // stable, dotted, lower case: reports key on it
+  std::string name;
+  std::string description;
+  std::string category;
+  std::string severity;
+  std::string gdpr;
+  std::string pattern;    // Hyperscan syntax, ASCII; reports candidate ends only
+  std::string validator;  // name of a built-in validator (validators.h)
+  ContextModel context;
+  std::vector<std::string> examples;           // texts in which the rule must report
+  std::vector<std::string> negative_examples;  // texts in which it must not
+  std::string source;                          // file the rule came from
+};
+
+// Loads every *.toml in `dir` (sorted by name). Throws std::runtime_error naming the file,
+// line and field on any problem.
+std::vector<Rule> load_rule_dir(const std::string& dir);
+std::vector<Rule> load_rule_file(const std::string& path);
+
+// Where the shipped rules live: $GDPRSCAN_RULES_DIR, then <exe>/../share/gdprscan/rules,
+// then the source tree and the install prefix baked in at build time.
+std::string find_default_rules_dir();
+
+}  // namespace gdprscan

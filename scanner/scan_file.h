@@ -1,0 +1,36 @@
+// The worker stage for one file on disk: open it read-only without touching its access
+// time, check what it is, sniff its content, run the extractor, and match the text.
+// Whatever happens, the result is a FileReport: findings, or a record saying why not.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "detector.h"
+#include "piece_scanner.h"
+#include "records.h"
+
+namespace gdprscan {
+
+struct FileScanConfig {
+  const Detector* detector = nullptr;
+  ReportPolicy policy;
+  uint64_t max_filesize = 100ull << 20;
+  bool follow_symlinks = false;
+  size_t read_chunk = 1 << 20;
+};
+
+// Reused across files by one thread: no allocation per small file.
+struct WorkerState {
+  MatchScratch scratch;
+  std::vector<char> buffer;
+};
+
+FileReport scan_file(const std::string& path, const FileScanConfig& config, WorkerState& state);
+
+// Scans text already in memory as one piece (tests, `rules test`).
+std::vector<Finding> scan_text(std::string_view text, const Detector& detector, const ReportPolicy& policy,
+                               MatchScratch& scratch);
+
+}  // namespace gdprscan

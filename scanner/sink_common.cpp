@@ -1,0 +1,96 @@
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <mutex>
+#include <unordered_map>
+
+#include "sink.h"
+#include "text_decode.h"
+
+namespace gdprscan {
+
+void LineWriter::line(std::string_view text) {
+  pending_.append(text);
+  pending_ += '\n';
+  if (pending_.size() >= 64 * 1024) flush();
+}
+
+void LineWriter::flush() {
+  size_t done = 0;
+  while (done < pending_.size() && !closed_) {
+    ssize_t n = ::write(fd_, pending_.data() + done, pending_.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      if (errno != EPIPE && failure_.empty()) failure_ = std::string("writing output: ") + std::strerror(errno);
+      closed_ = true;
+      break;
+    }
+    done += n;
+  }
+  pending_.clear();
+}
+
+std::string owner_name(uint32_t uid) {
+  static std::mutex mutex;
+  static std::unordered_map<uint32_t, std::string> cache;
+  std::lock_guard lock(mutex);
+  if (auto it = cache.find(uid); it != cache.end()) return it->second;
+  std::string name = std::to_string(uid);
+  passwd pw;
+  passwd* result = nullptr;
+  char buf[4096];
+  if (getpwuid_r(uid, &pw, buf, sizeof buf, &result) == 0 && result) name = result->pw_name;
+  cache.emplace(uid, name);
+  return name;
+}
+
+std::string base64(std::string_view bytes) {
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    uint32_t v = (uint8_t(bytes[i]) << 16) | (uint8_t(bytes[i + 1]) << 8) | uint8_t(bytes[i + 2]);
+    for (int s = 18; s >= 0; s -= 6) out += kAlphabet[(v >> s) & 63];
+  }
+  if (i < bytes.size()) {
+    uint32_t v = uint8_t(bytes[i]) << 16;
+    if (i + 1 < bytes.size()) v |= uint8_t(bytes[i + 1]) << 8;
+    out += kAlphabet[(v >> 18) & 63];
+    out += kAlphabet[(v >> 12) & 63];
+    out += i + 1 < bytes.size() ? kAlphabet[(v >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+std::string escape_invalid_utf8(std::string_view bytes) {
+  std::string out;
+  size_t i = 0;
+  while (i < bytes.size()) {
+    size_t valid = 0;
+    // Longest valid prefix from i, one sequence at a time.
+    while (i + valid < bytes.size()) {
+      size_t step = 1;
+      unsigned char c = bytes[i + valid];
+      if (c >= 0xF0) step = 4;
+      else if (c >= 0xE0) step = 3;
+      else if (c >= 0xC0) step = 2;
+      if (i + valid + step > bytes.size() || !is_valid_utf8(bytes.substr(i + valid, step))) break;
+      valid += step;
+    }
+    out.append(bytes.substr(i, valid));
+    i += valid;
+    if (i < bytes.size()) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      unsigned char c = bytes[i++];
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+}  // namespace gdprscan

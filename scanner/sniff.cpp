@@ -1,0 +1,72 @@
+#include "sniff.h"
+
+#include <cstring>
+
+#include "text_decode.h"
+
+namespace gdprscan {
+
+const char* to_string(ContentType t) {
+  switch (t) {
+    case ContentType::text: return "text";
+    case ContentType::pdf: return "pdf";
+    case ContentType::zip: return "zip";
+    case ContentType::ole2: return "ole2";
+    case ContentType::gzip: return "gzip";
+    case ContentType::bzip2: return "bzip2";
+    case ContentType::xz: return "xz";
+    case ContentType::zstd: return "zstd";
+    case ContentType::seven_zip: return "7z";
+    case ContentType::rar: return "rar";
+    case ContentType::pst: return "pst";
+    case ContentType::rtf: return "rtf";
+    case ContentType::image: return "image";
+    case ContentType::executable: return "executable";
+    case ContentType::binary: return "binary";
+  }
+  return "binary";
+}
+
+namespace {
+
+struct Magic {
+  const char* bytes;
+  size_t length;
+  size_t offset;
+  ContentType type;
+};
+
+constexpr Magic kMagics[] = {
+    {"%PDF-", 5, 0, ContentType::pdf},
+    {"PK\x03\x04", 4, 0, ContentType::zip},
+    {"PK\x05\x06", 4, 0, ContentType::zip},  // empty zip
+    {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, 0, ContentType::ole2},
+    {"\x1F\x8B", 2, 0, ContentType::gzip},
+    {"BZh", 3, 0, ContentType::bzip2},
+    {"\xFD" "7zXZ\x00", 6, 0, ContentType::xz},
+    {"\x28\xB5\x2F\xFD", 4, 0, ContentType::zstd},
+    {"7z\xBC\xAF\x27\x1C", 6, 0, ContentType::seven_zip},
+    {"Rar!\x1A\x07", 6, 0, ContentType::rar},
+    {"!BDN", 4, 0, ContentType::pst},
+    {"{\\rtf", 5, 0, ContentType::rtf},
+    {"\x89PNG", 4, 0, ContentType::image},
+    {"\xFF\xD8\xFF", 3, 0, ContentType::image},
+    {"GIF8", 4, 0, ContentType::image},
+    {"II*\x00", 4, 0, ContentType::image},
+    {"MM\x00*", 4, 0, ContentType::image},
+    {"\x7F" "ELF", 4, 0, ContentType::executable},
+    {"MZ", 2, 0, ContentType::executable},
+};
+
+}  // namespace
+
+ContentType sniff(std::string_view head) {
+  for (const Magic& m : kMagics)
+    if (head.size() >= m.offset + m.length && std::memcmp(head.data() + m.offset, m.bytes, m.length) == 0)
+      return m.type;
+  // Text is decided on the first 4 KiB; later binary bytes are decoded as text anyway, which
+  // can only find more, never hide anything.
+  return detect_encoding(head.substr(0, 4096)).encoding == Encoding::binary ? ContentType::binary : ContentType::text;
+}
+
+}  // namespace gdprscan

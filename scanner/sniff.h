@@ -1,0 +1,30 @@
+// Content type from magic bytes. The extension is never trusted: a renamed .docx is still a
+// zip, a log file called .dat is still text.
+#pragma once
+
+#include <string_view>
+
+namespace gdprscan {
+
+enum class ContentType {
+  text,
+  pdf,
+  zip,
+  ole2,  // legacy Office, Outlook .msg
+  gzip,
+  bzip2,
+  xz,
+  zstd,
+  seven_zip,
+  rar,
+  pst,
+  rtf,
+  image,
+  executable,
+  binary,  // nothing we recognise, not text either
+};
+
+const char* to_string(ContentType t);
+ContentType sniff(std::string_view head);
+
+}  // namespace gdprscan

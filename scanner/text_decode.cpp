@@ -1,0 +1,256 @@
+#include "text_decode.h"
+
+#include <cstdint>
+#include <cstring>
+
+namespace gdprscan {
+
+const char* to_string(Encoding e) {
+  switch (e) {
+    case Encoding::utf8: return "utf-8";
+    case Encoding::utf16le: return "utf-16le";
+    case Encoding::utf16be: return "utf-16be";
+    case Encoding::windows1252: return "windows-1252";
+    case Encoding::binary: return "binary";
+  }
+  return "binary";
+}
+
+namespace {
+
+// Windows-1252 0x80-0x9F; the five undefined bytes keep their ISO-8859-1 (C1) meaning.
+constexpr char16_t kCp1252High[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+char32_t cp1252_to_unicode(unsigned char b) {
+  if (b >= 0x80 && b < 0xA0) return kCp1252High[b - 0x80];
+  return b;
+}
+
+// Length of the well-formed UTF-8 sequence at s[i], 0 if ill-formed, -1 if cut by the end.
+int utf8_sequence_length(std::string_view s, size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 1;
+  int len;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;  // no UTF-16 surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  for (int k = 1; k < len; ++k) {
+    if (i + k >= s.size()) return -1;
+    auto b = static_cast<unsigned char>(s[i + k]);
+    if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return 0;
+  }
+  return len;
+}
+
+// Skips a run of ASCII eight bytes at a time: most text on a share is ASCII.
+size_t skip_ascii(std::string_view s, size_t i) {
+  while (i + 8 <= s.size()) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ULL) break;
+    i += 8;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+bool looks_like_utf16(std::string_view head, bool& big_endian) {
+  size_t pairs = head.size() / 2;
+  if (pairs < 4) return false;
+  size_t zero_even = 0, zero_odd = 0;
+  for (size_t i = 0; i + 1 < head.size(); i += 2) {
+    zero_even += head[i] == 0;
+    zero_odd += head[i + 1] == 0;
+  }
+  // Latin-script UTF-16 has a zero high byte in most code units and almost never a zero
+  // low byte. Require a clear majority on one side and near silence on the other.
+  if (zero_odd * 10 >= pairs * 4 && zero_even * 20 <= pairs) {
+    big_endian = false;
+    return true;
+  }
+  if (zero_even * 10 >= pairs * 4 && zero_odd * 20 <= pairs) {
+    big_endian = true;
+    return true;
+  }
+  return false;
+}
+
+bool looks_binary(std::string_view head) {
+  size_t control = 0;
+  for (unsigned char c : head) {
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) ++control;
+  }
+  return control * 20 > head.size();  // more than 5% control characters
+}
+
+}  // namespace
+
+EncodingGuess detect_encoding(std::string_view head) {
+  auto starts = [&](const char* bom, size_t n) {
+    return head.size() >= n && std::memcmp(head.data(), bom, n) == 0;
+  };
+  if (starts("\xEF\xBB\xBF", 3)) return {Encoding::utf8, 3};
+  if (starts("\xFF\xFE\x00\x00", 4) || starts("\x00\x00\xFE\xFF", 4)) return {Encoding::binary, 0};
+  if (starts("\xFF\xFE", 2)) return {Encoding::utf16le, 2};
+  if (starts("\xFE\xFF", 2)) return {Encoding::utf16be, 2};
+  bool big_endian = false;
+  if (looks_like_utf16(head, big_endian)) return {big_endian ? Encoding::utf16be : Encoding::utf16le, 0};
+  if (looks_binary(head)) return {Encoding::binary, 0};
+  if (is_valid_utf8(head, true)) return {Encoding::utf8, 0};
+  return {Encoding::windows1252, 0};
+}
+
+bool is_valid_utf8(std::string_view s, bool allow_truncated_tail) {
+  size_t i = 0;
+  while (true) {
+    i = skip_ascii(s, i);
+    if (i >= s.size()) return true;
+    int len = utf8_sequence_length(s, i);
+    if (len == -1) return allow_truncated_tail;
+    if (len == 0) return false;
+    i += len;
+  }
+}
+
+size_t utf8_complete_prefix(std::string_view s) {
+  // Walk back at most three continuation bytes to the lead byte of the last sequence.
+  size_t n = s.size();
+  size_t i = n;
+  for (int back = 0; back < 4 && i > 0; ++back) {
+    --i;
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return n;
+    if (c >= 0xC0) {
+      int need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      return (n - i >= static_cast<size_t>(need)) ? n : i;
+    }
+  }
+  return n;
+}
+
+void append_codepoint(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+void append_utf8_repaired(std::string_view s, std::string& out) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t ascii_end = skip_ascii(s, i);
+    out.append(s.data() + i, ascii_end - i);
+    i = ascii_end;
+    if (i >= s.size()) break;
+    int len = utf8_sequence_length(s, i);
+    if (len > 0) {
+      out.append(s.data() + i, len);
+      i += len;
+    } else {
+      append_codepoint(cp1252_to_unicode(static_cast<unsigned char>(s[i])), out);
+      ++i;
+    }
+  }
+}
+
+std::string_view TextDecoder::decode(std::string_view in, bool final) {
+  switch (encoding_) {
+    case Encoding::utf8: return decode_utf8(in, final);
+    case Encoding::utf16le: return decode_utf16(in, final, false);
+    case Encoding::utf16be: return decode_utf16(in, final, true);
+    case Encoding::windows1252: return decode_1252(in);
+    case Encoding::binary: return {};
+  }
+  return {};
+}
+
+std::string_view TextDecoder::decode_utf8(std::string_view in, bool final) {
+  if (carry_.empty()) {
+    size_t complete = final ? in.size() : utf8_complete_prefix(in);
+    std::string_view body = in.substr(0, complete);
+    if (is_valid_utf8(body)) {
+      carry_.assign(in.substr(complete));
+      return body;  // fast path: no copy
+    }
+  }
+  std::string joined = carry_;
+  joined.append(in);
+  size_t complete = final ? joined.size() : utf8_complete_prefix(joined);
+  out_.clear();
+  append_utf8_repaired(std::string_view(joined).substr(0, complete), out_);
+  carry_.assign(joined, complete);
+  return out_;
+}
+
+std::string_view TextDecoder::decode_utf16(std::string_view in, bool final, bool big_endian) {
+  std::string bytes = carry_;
+  bytes.append(in);
+  out_.clear();
+  out_.reserve(bytes.size());
+  size_t i = 0;
+  auto unit = [&](size_t k) -> char16_t {
+    auto a = static_cast<unsigned char>(bytes[k]), b = static_cast<unsigned char>(bytes[k + 1]);
+    return big_endian ? char16_t((a << 8) | b) : char16_t((b << 8) | a);
+  };
+  while (i + 1 < bytes.size()) {
+    char16_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF) {
+      if (i + 3 >= bytes.size()) {
+        if (!final) break;  // the low surrogate is in the next chunk
+        append_codepoint(0xFFFD, out_);
+        i += 2;
+        continue;
+      }
+      char16_t low = unit(i + 2);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        append_codepoint(0x10000 + ((char32_t(u) - 0xD800) << 10) + (low - 0xDC00), out_);
+        i += 4;
+        continue;
+      }
+      append_codepoint(0xFFFD, out_);
+      i += 2;
+      continue;
+    }
+    if (u >= 0xDC00 && u <= 0xDFFF) u = 0xFFFD;
+    append_codepoint(u, out_);
+    i += 2;
+  }
+  carry_.assign(bytes, i);
+  if (final) carry_.clear();
+  return out_;
+}
+
+std::string_view TextDecoder::decode_1252(std::string_view in) {
+  out_.clear();
+  out_.reserve(in.size() + in.size() / 8);
+  for (unsigned char c : in) append_codepoint(cp1252_to_unicode(c), out_);
+  return out_;
+}
+
+}  // namespace gdprscan

@@ -1,0 +1,56 @@
+// Built-in validators: the second, precise stage of matching. Hyperscan reports only where a
+// candidate ends; a validator looks at a small window around that end, finds the exact span,
+// checks structure and checksums, and says how confident the structure alone makes it.
+// Context words are scored afterwards, the same way for every rule (detector.cpp).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gdprscan {
+
+struct CivilDate {
+  int year, month, day;
+};
+bool operator<(const CivilDate& a, const CivilDate& b);
+bool is_real_date(int year, int month, int day);
+CivilDate today_utc();
+
+struct Confirmed {
+  size_t start = 0, end = 0;  // exact span in the text
+  std::string value;          // normalised (digits only, lower-case e-mail, ...)
+  double score = 0;           // confidence from structure alone, before context
+  std::vector<std::string> signals;
+};
+
+struct ValidationEnv {
+  CivilDate today;  // birth dates after this are not identifiers
+};
+
+using ConfirmFn = std::optional<Confirmed> (*)(std::string_view text, size_t end, const ValidationEnv&);
+// Masks `span` (the matched text as it appears) so that the output shows its shape, not
+// the identifier.
+using MaskFn = std::string (*)(std::string_view span);
+
+struct Validator {
+  const char* name;
+  ConfirmFn confirm;
+  MaskFn mask;
+  int max_length;  // longest span the validator can accept; sizes chunk overlaps
+};
+
+const Validator* find_validator(std::string_view name);
+const std::vector<Validator>& all_validators();
+
+// Exposed for unit tests and the e-CPR/replacement validators.
+namespace cpr {
+// Full year from two-digit year and the 7th digit, per CPR-kontoret's table.
+int full_year(int yy, int seventh_digit);
+bool mod11_ok(std::string_view ten_digits);
+// 1 January of a year in which numbers failing mod-11 were issued (since 2007).
+bool is_mod11_exception_date(const CivilDate& d);
+}  // namespace cpr
+
+}  // namespace gdprscan

@@ -1,0 +1,199 @@
+#include "walker.h"
+
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace gdprscan {
+
+std::string join_path(const std::string& dir, const char* name) {
+  std::string out = dir;
+  if (out.empty() || out.back() != '/') out += '/';
+  out += name;
+  return out;
+}
+
+ProblemKind problem_kind_for_errno(int err) {
+  switch (err) {
+    case EACCES:
+    case EPERM: return ProblemKind::permission_denied;
+    case ENOENT:
+    case ENOTDIR: return ProblemKind::not_found;
+    case ELOOP: return ProblemKind::symlink_loop;
+    default: return ProblemKind::io;
+  }
+}
+
+namespace {
+
+Problem make_problem(bool is_error, ProblemKind kind, std::string message) {
+  Problem p;
+  p.is_error = is_error;
+  p.kind = kind;
+  p.message = std::move(message);
+  return p;
+}
+
+bool emit_problem(WalkEntry& out, const std::string& path, Problem p) {
+  out.kind = WalkEntry::Kind::problem;
+  out.path = path;
+  out.problem = std::move(p);
+  return true;
+}
+
+bool emit_errno(WalkEntry& out, const std::string& path, const char* operation, int err) {
+  return emit_problem(out, path, make_problem(true, problem_kind_for_errno(err), std::string(operation) + ": " + std::strerror(err)));
+}
+
+unsigned char d_type_of(mode_t mode) {
+  if (S_ISDIR(mode)) return DT_DIR;
+  if (S_ISREG(mode)) return DT_REG;
+  if (S_ISLNK(mode)) return DT_LNK;
+  return DT_UNKNOWN + 100;  // any special file
+}
+
+const char* basename_of(const std::string& path) {
+  size_t end = path.size();
+  while (end > 1 && path[end - 1] == '/') --end;
+  size_t slash = path.rfind('/', end - 1);
+  return path.c_str() + (slash == std::string::npos ? 0 : slash + 1);
+}
+
+bool glob_matches(const std::string& glob, const std::string& path, const char* name) {
+  // A glob with a slash matches the whole path (with '*' crossing directories, like rg's
+  // globs without '**' semantics); a glob without one matches the entry name.
+  if (glob.find('/') != std::string::npos) return fnmatch(glob.c_str(), path.c_str(), 0) == 0;
+  return fnmatch(glob.c_str(), name, 0) == 0;
+}
+
+}  // namespace
+
+Walker::Walker(std::vector<std::string> roots, WalkOptions options)
+    : roots_(std::move(roots)), options_(std::move(options)) {}
+
+Walker::~Walker() {
+  for (auto& f : stack_) closedir(f.dir);
+}
+
+bool Walker::is_excluded(const std::string& path, const char* name) const {
+  for (const auto& g : options_.exclude)
+    if (glob_matches(g, path, name)) return true;
+  return false;
+}
+
+bool Walker::is_included(const std::string& path, const char* name) const {
+  if (options_.include.empty()) return true;
+  for (const auto& g : options_.include)
+    if (glob_matches(g, path, name)) return true;
+  return false;
+}
+
+bool Walker::next(WalkEntry& out) {
+  while (true) {
+    if (stack_.empty()) {
+      if (next_root_ >= roots_.size()) return false;
+      if (start_root(roots_[next_root_++], out)) return true;
+      continue;
+    }
+    Frame& top = stack_.back();
+    errno = 0;
+    dirent* de = readdir(top.dir);
+    if (!de) {
+      int err = errno;
+      std::string path = top.path;
+      closedir(top.dir);
+      stack_.pop_back();
+      if (err) return emit_errno(out, path, "reading directory", err);
+      continue;
+    }
+    if (std::strcmp(de->d_name, ".") == 0 || std::strcmp(de->d_name, "..") == 0) continue;
+    std::string path = join_path(top.path, de->d_name);
+    if (visit(path, de->d_name, de->d_type, dirfd(top.dir), out)) return true;
+  }
+}
+
+bool Walker::start_root(const std::string& root, WalkEntry& out) {
+  // A root named on the command line is followed even when it is a symlink (like find -H).
+  struct stat st;
+  if (stat(root.c_str(), &st) != 0) return emit_errno(out, root, "stat", errno);
+  root_dev_ = st.st_dev;
+  if (S_ISDIR(st.st_mode)) {
+    if (is_excluded(root, basename_of(root))) {
+      ++counters_.excluded;
+      return false;
+    }
+    return enter_directory(root, out);
+  }
+  return visit(root, basename_of(root), d_type_of(st.st_mode), AT_FDCWD, out);
+}
+
+bool Walker::visit(const std::string& path, const char* name, unsigned char type, int dirfd, WalkEntry& out) {
+  if (type == DT_UNKNOWN || (type == DT_LNK && options_.follow_symlinks)) {
+    struct stat st;
+    int flags = options_.follow_symlinks ? 0 : AT_SYMLINK_NOFOLLOW;
+    if (fstatat(dirfd, name, &st, flags) != 0) {
+      int err = errno;
+      if (type == DT_LNK && err == ENOENT)
+        return emit_problem(out, path, make_problem(true, ProblemKind::not_found, "symlink target does not exist"));
+      return emit_errno(out, path, "stat", err);
+    }
+    type = d_type_of(st.st_mode);
+  }
+  if (type == DT_LNK) {
+    return emit_problem(out, path, make_problem(false, ProblemKind::symlink, "symlink not followed (use --follow-symlinks)"));
+  }
+  if (type == DT_DIR) {
+    if (is_excluded(path, name)) {
+      ++counters_.excluded;
+      return false;
+    }
+    return enter_directory(path, out);
+  }
+  if (type == DT_REG) {
+    if (is_excluded(path, name) || !is_included(path, name)) {
+      ++counters_.excluded;
+      return false;
+    }
+    out.kind = WalkEntry::Kind::file;
+    out.path = path;
+    return true;
+  }
+  // FIFOs would block a reader; sockets and devices are not files. Never opened.
+  return emit_problem(out, path, make_problem(false, ProblemKind::special_file, "not a regular file (FIFO, socket or device)"));
+}
+
+bool Walker::enter_directory(const std::string& path, WalkEntry& out) {
+  int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOATIME | (options_.follow_symlinks ? 0 : O_NOFOLLOW);
+  int fd = open(path.c_str(), flags);
+  if (fd < 0 && errno == EPERM) fd = open(path.c_str(), flags & ~O_NOATIME);  // not our file: no O_NOATIME
+  if (fd < 0) return emit_errno(out, path, "opening directory", errno);
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    int err = errno;
+    close(fd);
+    return emit_errno(out, path, "stat", err);
+  }
+  if (options_.one_file_system && st.st_dev != root_dev_) {
+    close(fd);
+    return emit_problem(out, path, make_problem(false, ProblemKind::other_filesystem, "on another file system (--one-file-system)"));
+  }
+  if (options_.follow_symlinks && !visited_dirs_.insert({st.st_dev, st.st_ino}).second) {
+    close(fd);
+    return emit_problem(out, path, make_problem(false, ProblemKind::symlink_loop, "directory already visited through another path (symlink loop)"));
+  }
+  DIR* dir = fdopendir(fd);
+  if (!dir) {
+    int err = errno;
+    close(fd);
+    return emit_errno(out, path, "opening directory", err);
+  }
+  ++counters_.directories;
+  stack_.push_back({dir, path, st.st_dev});
+  return false;
+}
+
+}  // namespace gdprscan

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages gdprscan needs to build, test and benchmark.
+# Idempotent and quiet when everything is present: it asks apt only for what is missing,
+# so `make scan` and `make test` can call it every time.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libvectorscan-dev      # Hyperscan API (pkg-config libhs)
+  libtbb-dev             # oneTBB: the scan pipeline
+  libcli11-dev           # command line
+  nlohmann-json3-dev     # JSON output and schema tests
+  libtomlplusplus-dev    # rule packs in rules/*.toml
+  libssl-dev             # HMAC-SHA256 fingerprints
+  libgtest-dev libgmock-dev
+  libbenchmark-dev
+  python3 python3-jsonschema  # the output-schema test validates every emitted line
+  ripgrep                # bench/compare.sh: the peer we measure against
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "install-deps: installing ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
