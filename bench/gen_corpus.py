@@ -900,7 +900,7 @@ class Doc:
             k = r.choice((1, 1, 2, 2, 3))
             paras = r.choices(src, k=k)
             hdr = f"=== {g.dato(meta['year'])} {r.randint(7, 16):02d}.{r.randint(0, 59):02d} – {r.choice(sb)} ==="
-            who = f"Borger: {g.navn()} ({r.choice(CPR_LABELS)} {g.cpr()})" if r.random() < 0.25 else f"Borger: {g.navn()}"
+            who = f"Borger: {g.navn()} ({r.choice(CPR_LABELS)} {g.cpr()})" if r.random() < 0.3 else f"Borger: {g.navn()}"
             est = sum(len(p) for p in paras) + len(hdr) + len(who)
             self.plant(paras, est, dict(BASE_RATES, cpr=CPR_RATE["journal"]), wrapped)
             block = hdr + "\n" + who + "\n" + "\n\n".join(paras) + "\n\n"
@@ -919,7 +919,7 @@ class Doc:
         steps = r.choices((1, 2, 3, 5, 8, 13, 30, 60), k=n)
         y, m, d = meta["date"]
         t = r.randint(6 * 3600, 9 * 3600)
-        k_cpr, k_mail = poisson(r, n / 56), poisson(r, n / 60)    # CPR look-ups, mails
+        k_cpr, k_mail = poisson(r, n / 48), poisson(r, n / 60)    # CPR look-ups, mails
         where = r.sample(range(n), min(n, k_cpr + k_mail))         # distinct lines
         for j, i in enumerate(where):
             if j < k_cpr:

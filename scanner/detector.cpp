@@ -96,10 +96,28 @@ Nearest nearest_around(std::string_view text, size_t start, size_t end, const st
 
 }  // namespace
 
+// A label like "P-nr." belongs to the number right after it. When another long number
+// stands between the label and our match ("P-nummer: 2305000003\n240501-0006"), the label
+// is not ours: the negative window before the match ends at that number.
+int negative_reach_before(std::string_view text, size_t start, int window) {
+  size_t from = start > static_cast<size_t>(window) ? start - window : 0;
+  int run = 0;
+  for (size_t i = start; i > from; --i) {
+    char c = text[i - 1];
+    if (c >= '0' && c <= '9') {
+      if (++run >= 6) return static_cast<int>(start - i);
+    } else {
+      run = 0;
+    }
+  }
+  return window;
+}
+
 void score_context(std::string_view text, const ContextModel& model, Detection& d) {
   Nearest keyword = nearest_around(text, d.hit.start, d.hit.end, model.keywords, model.keyword_before, model.keyword_after);
+  int negative_before = negative_reach_before(text, d.hit.start, model.negative_before);
   Nearest negative =
-      nearest_around(text, d.hit.start, d.hit.end, model.negative, model.negative_before, model.negative_after);
+      nearest_around(text, d.hit.start, d.hit.end, model.negative, negative_before, model.negative_after);
   // The closest label wins: "cpr-nr" three lines up does not outweigh "Fakturanr." right
   // before the number, and "p-nr" in a header far away does not hide a CPR below it.
   if (negative.word && (!keyword.word || negative.distance <= keyword.distance)) {

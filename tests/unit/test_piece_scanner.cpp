@@ -1,0 +1,79 @@
+// Chunked scanning must find exactly what a single pass finds: every identifier once, with
+// the same offset, line and context, wherever the chunk and write boundaries fall.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "test_helpers.h"
+
+namespace gdprscan {
+namespace {
+
+struct Seen {
+  std::string detector, value, context;
+  uint64_t line, offset;
+  bool operator==(const Seen&) const = default;
+};
+
+std::vector<Seen> seen(const std::vector<Finding>& findings) {
+  std::vector<Seen> out;
+  for (const auto& f : findings) out.push_back({f.detector, f.value, f.context, f.line, f.offset});
+  return out;
+}
+
+std::vector<Finding> scan_in_pieces(const Detector& d, const std::string& text, size_t chunk, size_t write_size) {
+  MatchScratch scratch;
+  ReportPolicy policy;
+  policy.reveal = true;
+  std::vector<Finding> out;
+  PieceScanner scanner(d, scratch, policy, {}, out, chunk);
+  for (size_t i = 0; i < text.size(); i += write_size) scanner.write(std::string_view(text).substr(i, write_size));
+  scanner.finish();
+  return out;
+}
+
+std::string sample_text(size_t size, unsigned seed) {
+  std::mt19937 rng(seed);
+  const char* pieces[] = {"Borger ", "cpr-nr. 010180-0008 ", "Fakturanr. 0202800009 ", "jens@kommune.dk ",
+                          "æøå ", "\n", "2304516782 ", "Patient 280456-0PJ2 ", "lorem ipsum dolor "};
+  std::string text;
+  while (text.size() < size) text += pieces[rng() % 9];
+  return text;
+}
+
+TEST(PieceScanner, ChunksFindWhatOnePassFinds) {
+  Detector detector(testing::shipped_rules(), CivilDate{2026, 11, 26});
+  const std::string text = sample_text(200000, 7);
+  auto whole = seen(testing::findings_in(detector, text));
+  ASSERT_GT(whole.size(), 100u);
+  const size_t min_chunk = 4 * detector.reach();
+  for (size_t chunk : {min_chunk, min_chunk + 1, min_chunk + 517, 3 * min_chunk})
+    for (size_t write : {1u, 7u, 4096u, 65536u})
+      EXPECT_EQ(seen(scan_in_pieces(detector, text, chunk, write)), whole) << chunk << " " << write;
+}
+
+TEST(PieceScanner, IdentifierStraddlingEveryChunkBoundary) {
+  Detector detector(testing::shipped_rules(), CivilDate{2026, 11, 26});
+  const size_t chunk = 4 * detector.reach();
+  // Move one CPR across the first chunk boundary one byte at a time.
+  for (size_t pad = chunk + detector.reach() - 30; pad < chunk + detector.reach() + 30; ++pad) {
+    std::string text(pad, 'x');
+    text += " 010180-0008 ";
+    text += std::string(3 * chunk, 'y');
+    auto f = scan_in_pieces(detector, text, chunk, 1000);
+    ASSERT_EQ(f.size(), 1u) << pad;
+    EXPECT_EQ(f[0].offset, pad + 1);
+  }
+}
+
+TEST(PieceScanner, LinesRunOnAcrossChunks) {
+  Detector detector(testing::shipped_rules());
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += (i % 1000 == 999) ? "cpr 010180-0008\n" : "linje uden noget\n";
+  auto f = scan_in_pieces(detector, text, 4 * detector.reach(), 333);
+  ASSERT_EQ(f.size(), 5u);
+  for (int k = 0; k < 5; ++k) EXPECT_EQ(f[k].line, 1000u * (k + 1));
+}
+
+}  // namespace
+}  // namespace gdprscan
