@@ -44,7 +44,13 @@ std::string rfc3339_utc_now() {
 
 namespace {
 
+void tally_findings(const FileReport& r, Summary& s) {
+  for (const Finding& f : r.findings) ++s.findings_by_detector[f.detector];
+  s.findings += r.findings.size();
+}
+
 void tally(const FileReport& r, Summary& s) {
+  tally_findings(r, s);
   ++s.files_seen;
   s.bytes_read += r.bytes_read;
   s.text_bytes += r.text_bytes;
@@ -58,8 +64,6 @@ void tally(const FileReport& r, Summary& s) {
   if (r.scanned) ++s.files_scanned;
   else if (failed) ++s.files_failed;
   else if (skipped) ++s.files_skipped;
-  for (const Finding& f : r.findings) ++s.findings_by_detector[f.detector];
-  s.findings += r.findings.size();
 }
 
 }  // namespace
@@ -77,6 +81,16 @@ Summary run_scan(const ScanOptions& options, Sink& sink, ScanProgress* progress)
   tbb::enumerable_thread_specific<WorkerState> workers;
   Walker walker(options.roots, options.walk);
   std::atomic<bool> stop{false};  // set by the writer, read by the enumerator
+  // The writer stage is serial, but a worker may hand on a batch of findings of a huge file
+  // early (FileScanConfig::flush_findings): both go through this lock, one line at a time.
+  std::mutex sink_mutex;
+  FileScanConfig file_config = options.file;
+  file_config.flush_findings = [&](const FileReport& partial) {
+    std::lock_guard lock(sink_mutex);
+    tally_findings(partial, summary);
+    if (!stop) sink.file(partial);
+    if (sink.closed()) stop = true;
+  };
 
   auto enumerate = [&](tbb::flow_control& fc) -> WalkEntry* {
     auto entry = std::make_unique<WalkEntry>();
@@ -95,7 +109,7 @@ Summary run_scan(const ScanOptions& options, Sink& sink, ScanProgress* progress)
       return r.release();
     }
     try {
-      return new FileReport(scan_file(entry->path, options.file, workers.local()));
+      return new FileReport(scan_file(entry->path, file_config, workers.local()));
     } catch (const std::exception& e) {
       // One bad file never stops the scan. Messages from our own code never carry a value.
       auto r = std::make_unique<FileReport>();
@@ -106,6 +120,7 @@ Summary run_scan(const ScanOptions& options, Sink& sink, ScanProgress* progress)
   };
   auto write = [&](FileReport* raw) {
     std::unique_ptr<FileReport> r(raw);
+    std::lock_guard lock(sink_mutex);
     tally(*r, summary);
     if (!stop) sink.file(*r);
     if (sink.closed()) stop = true;  // the reader went away: finish quietly

@@ -41,19 +41,26 @@ class FileContext final : public ExtractContext {
 
   std::unique_ptr<TextSink> open_text(LocationChain location) override {
     struct CountingScanner final : TextSink {
-      CountingScanner(PieceScanner inner, uint64_t& counter) : inner(std::move(inner)), counter(counter) {}
-      void write(std::string_view s) override { inner.write(s); }
+      CountingScanner(PieceScanner inner, FileContext& ctx) : inner(std::move(inner)), ctx(ctx) {}
+      void write(std::string_view s) override {
+        inner.write(s);
+        ctx.maybe_flush_findings();
+      }
       void finish() override {
         inner.finish();
-        counter += inner.text_bytes();
+        ctx.report_.text_bytes += inner.text_bytes();
       }
       PieceScanner inner;
-      uint64_t& counter;
+      FileContext& ctx;
     };
     report_.scanned = true;
     return std::make_unique<CountingScanner>(
-        PieceScanner(*config_.detector, state_.scratch, config_.policy, std::move(location), report_.findings),
-        report_.text_bytes);
+        PieceScanner(*config_.detector, state_.scratch, config_.policy, std::move(location), report_.findings), *this);
+  }
+  void maybe_flush_findings() {
+    if (!config_.flush_findings || report_.findings.size() < config_.findings_batch) return;
+    config_.flush_findings(report_);
+    report_.findings.clear();
   }
   void problem(Problem p) override { report_.problems.push_back(std::move(p)); }
   void count_bytes_read(uint64_t n) override { report_.bytes_read += n; }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@ struct FileScanConfig {
   uint64_t max_filesize = 100ull << 20;
   bool follow_symlinks = false;
   size_t read_chunk = 1 << 20;
+  // A file with very many findings (a 5 GB export of a citizen register) hands them on in
+  // batches of this size instead of holding them all: memory stays bounded per file.
+  size_t findings_batch = 4096;
+  std::function<void(const FileReport&)> flush_findings;  // receives a partial report
 };
 
 // Reused across files by one thread: no allocation per small file.
