@@ -82,28 +82,15 @@ std::string_view window_after(std::string_view text, size_t end, int width) {
 
 namespace {
 
-// Nearest whole-word occurrence of `words` around [start, end): before within `before`
-// bytes, after within `after` bytes. Distance in bytes from the match, or -1.
-Nearest nearest_around(std::string_view text, size_t start, size_t end, const std::vector<std::string>& words,
-                       int before, int after) {
-  if (words.empty()) return {};
-  Nearest b = find_nearest(fold_case(window_before(text, start, before)), words, true);
-  Nearest a = find_nearest(fold_case(window_after(text, end, after)), words, false);
-  if (b.distance < 0) return a;
-  if (a.distance < 0) return b;
-  return a.distance < b.distance ? a : b;
-}
-
-}  // namespace
-
-// A label like "P-nr." belongs to the number right after it. When another long number
-// stands between the label and our match ("P-nummer: 2305000003\n240501-0006"), the label
-// is not ours: the negative window before the match ends at that number.
+// A label like "P-nr." belongs to the number right after it on the same line. The window
+// for negative words before a match therefore stops at a line break and at another number
+// of 6+ digits ("P-nummer: 2305000003\n240501-0006": the label is not ours).
 int negative_reach_before(std::string_view text, size_t start, int window) {
   size_t from = start > static_cast<size_t>(window) ? start - window : 0;
   int run = 0;
   for (size_t i = start; i > from; --i) {
     char c = text[i - 1];
+    if (c == '\n' || c == '\r') return static_cast<int>(start - i);
     if (c >= '0' && c <= '9') {
       if (++run >= 6) return static_cast<int>(start - i);
     } else {
@@ -113,19 +100,52 @@ int negative_reach_before(std::string_view text, size_t start, int window) {
   return window;
 }
 
+// After a match, negative words count only up to the end of the line: "(CPR-nr.
+// 251007-4184)\nTlf. 75182474" is a CPR number followed by a phone number.
+int negative_reach_after(std::string_view text, size_t end, int window) {
+  size_t to = std::min(text.size(), end + window);
+  for (size_t i = end; i < to; ++i)
+    if (text[i] == '\n' || text[i] == '\r') return static_cast<int>(i - end);
+  return window;
+}
+
+// Of two labels, the nearer one; ties go to `a`.
+const Nearest& nearer(const Nearest& a, const Nearest& b) {
+  if (!b.word) return a;
+  if (!a.word) return b;
+  return b.distance < a.distance ? b : a;
+}
+
+}  // namespace
+
 void score_context(std::string_view text, const ContextModel& model, Detection& d) {
-  Nearest keyword = nearest_around(text, d.hit.start, d.hit.end, model.keywords, model.keyword_before, model.keyword_after);
-  int negative_before = negative_reach_before(text, d.hit.start, model.negative_before);
-  Nearest negative =
-      nearest_around(text, d.hit.start, d.hit.end, model.negative, negative_before, model.negative_after);
-  // The closest label wins: "cpr-nr" three lines up does not outweigh "Fakturanr." right
-  // before the number, and "p-nr" in a header far away does not hide a CPR below it.
-  if (negative.word && (!keyword.word || negative.distance <= keyword.distance)) {
+  const size_t start = d.hit.start, end = d.hit.end;
+  auto before = [&](const std::vector<std::string>& words, int width) {
+    return words.empty() ? Nearest{} : find_nearest(fold_case(window_before(text, start, width)), words, true);
+  };
+  auto after = [&](const std::vector<std::string>& words, int width) {
+    return words.empty() ? Nearest{} : find_nearest(fold_case(window_after(text, end, width)), words, false);
+  };
+  // Labels stand before values: a label before the match outranks one after it, and of two
+  // labels on the same side the nearer wins (a negative word wins a tie). So "cpr-nr" three
+  // lines up does not outweigh "Fakturanr." right before the number, and "p-nr" in a header
+  // does not hide the CPR numbers below it.
+  Nearest kb = before(model.keywords, model.keyword_before);
+  Nearest nb = before(model.negative, negative_reach_before(text, start, model.negative_before));
+  Nearest label = nearer(nb, kb);
+  bool negative = label.word && label.word == nb.word && nb.word;
+  if (!label.word) {
+    Nearest ka = after(model.keywords, model.keyword_after);
+    Nearest na = after(model.negative, negative_reach_after(text, end, model.negative_after));
+    label = nearer(na, ka);
+    negative = label.word && label.word == na.word && na.word;
+  }
+  if (label.word && negative) {
     d.confidence -= model.negative_penalty;
-    d.hit.signals.push_back("negative:" + *negative.word);
-  } else if (keyword.word) {
+    d.hit.signals.push_back("negative:" + *label.word);
+  } else if (label.word) {
     d.confidence += model.keyword_boost;
-    d.hit.signals.push_back("keyword:" + *keyword.word);
+    d.hit.signals.push_back("keyword:" + *label.word);
   }
   d.confidence = std::clamp(d.confidence, 0.0, 1.0);
 }

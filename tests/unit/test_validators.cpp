@@ -124,6 +124,18 @@ TEST_F(CprDetection, NegativeContextWorksByProximityOnly) {
   EXPECT_EQ(cprs("P-nummer: 2305000003\n240501-0006"), std::vector<std::string>{"2405010006"});
 }
 
+TEST_F(CprDetection, LabelsBeforeOutrankLabelsAfterAndStayOnTheirLine) {
+  // A phone number on the next line does not make the CPR number above it a phone number.
+  EXPECT_EQ(cprs("(CPR-nr. 251007-4184)\nTlf. 75182474"), std::vector<std::string>{"2510074184"});
+  // "CPR" on the next line does not make an account number a CPR number.
+  EXPECT_TRUE(cprs("kontonr. 0509138008\nCPR-nr. mangler").empty());
+  // A table header with both kinds of label: the CPR column is found.
+  EXPECT_EQ(cprs("Navn;CPR-nr.;Adresse;Telefon\nJens Hansen;251007-4184;Vej 1;75182474"),
+            std::vector<std::string>{"2510074184"});
+  // Same line, negative after the number and no label before it: not a CPR number.
+  EXPECT_TRUE(cprs("0101800008 (fakturanr.)").empty());
+}
+
 TEST_F(CprDetection, KeywordsRaiseConfidence) {
   auto bare = findings_in(detector, "x 0101800008");
   auto labelled = findings_in(detector, "Personnummer: 0101800008");
