@@ -8,12 +8,18 @@
 namespace gdprscan {
 
 void extract_plain_text(Item& item, ExtractContext& ctx) {
-  EncodingGuess guess = detect_encoding(item.head.substr(0, 64 * 1024));
+  // 4 KiB decide the encoding; a UTF-8 guess stays safe if Windows-1252 bytes turn up later
+  // (each ill-formed byte is read as Windows-1252, see append_utf8_repaired).
+  EncodingGuess guess = detect_encoding(item.head.substr(0, 4096));
   if (guess.encoding == Encoding::binary) guess.encoding = Encoding::windows1252;  // sniffed as text (e.g. RTF)
   TextDecoder decoder(guess.encoding);
   std::unique_ptr<TextSink> sink = ctx.open_text(item.location);
-  sink->write(decoder.decode(item.head.substr(guess.bom_length), item.head_is_all));
-  if (!item.head_is_all) {
+  if (item.head_is_all) {  // a small file, read whole: the common case
+    sink->write_whole(decoder.decode(item.head.substr(guess.bom_length), true));
+    return;
+  }
+  sink->write(decoder.decode(item.head.substr(guess.bom_length), false));
+  {
     std::vector<char>& buf = ctx.read_buffer();
     while (true) {
       long n = item.source.read(buf.data(), buf.size());

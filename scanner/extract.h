@@ -28,6 +28,12 @@ class TextSink {
   virtual ~TextSink() = default;
   virtual void write(std::string_view utf8) = 0;
   virtual void finish() = 0;
+  // The whole text at once, instead of write() calls and finish(): lets the scanner match
+  // the caller's buffer without copying it.
+  virtual void write_whole(std::string_view utf8) {
+    write(utf8);
+    finish();
+  }
 };
 
 struct Item {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "json_writer.h"
 #include "sink.h"
 #include "text_decode.h"
 
@@ -10,51 +11,76 @@ namespace gdprscan {
 
 namespace {
 
-using nlohmann::ordered_json;
-
 // Not valid UTF-8: an escaped `path` a person can read plus the exact bytes in base64.
-void put_path(ordered_json& j, const std::string& path) {
+void put_path(JsonWriter& j, const std::string& path) {
   if (is_valid_utf8(path)) {
-    j["path"] = path;
+    j.field("path", path);
   } else {
-    j["path"] = escape_invalid_utf8(path);
-    j["path_bytes"] = base64(path);
+    j.field("path", escape_invalid_utf8(path));
+    j.field("path_bytes", base64(path));
   }
 }
 
-ordered_json location_json(const LocationChain& location) {
-  ordered_json arr = ordered_json::array();
-  for (const auto& part : location) arr.push_back(is_valid_utf8(part) ? part : escape_invalid_utf8(part));
-  return arr;
+std::vector<std::string> location_strings(const LocationChain& location) {
+  std::vector<std::string> out;
+  for (const auto& part : location) out.push_back(is_valid_utf8(part) ? part : escape_invalid_utf8(part));
+  return out;
 }
 
-void put_file_meta(ordered_json& j, const FileInfo& file) {
+void put_file_meta(JsonWriter& j, const FileInfo& file, const std::string& owner) {
   if (!file.have_stat) return;
-  j["size"] = file.size;
-  j["mtime"] = file.mtime;
-  j["owner"] = owner_name(file.uid);
-}
-
-std::string dump(const ordered_json& j) {
-  // replace: a stray invalid byte must never abort the scan (all text is UTF-8 by now).
-  return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  j.field("size", file.size);
+  j.field("mtime", static_cast<int64_t>(file.mtime));
+  j.field("owner", owner);
 }
 
 class JsonlSink final : public Sink {
  public:
   JsonlSink(int fd, SinkOptions options) : out_(fd), options_(std::move(options)) {}
 
-  void file(const FileReport& r) override {
-    for (const Finding& f : r.findings) out_.line(dump(finding_json(r.file, f)));
-    for (const Problem& p : r.problems) out_.line(dump(problem_json(r.file, p)));
+  std::string render(const FileReport& r) const override {
+    std::string out;
+    std::string owner = r.file.have_stat ? owner_name(r.file.uid) : "";
+    for (const Finding& f : r.findings) {
+      JsonWriter j(out);
+      j.begin()
+          .field("type", "finding")
+          .field("scan_id", options_.scan_id)
+          .field("detector", f.detector)
+          .field("category", f.category)
+          .field("severity", f.severity)
+          .field("confidence", f.confidence)
+          .field("signals", f.signals);
+      put_path(j, r.file.path);
+      j.field("location", location_strings(f.location))
+          .field("line", f.line)
+          .field("offset", f.offset)
+          .field("match", f.match)
+          .field("context", f.context)
+          .field("fingerprint", f.fingerprint);
+      if (options_.reveal) j.field("value", f.value);
+      put_file_meta(j, r.file, owner);
+      j.end();
+    }
+    for (const Problem& p : r.problems) {
+      JsonWriter j(out);
+      j.begin().field("type", p.is_error ? "error" : "skipped").field("scan_id", options_.scan_id);
+      put_path(j, r.file.path);
+      j.field("location", location_strings(p.location)).field("kind", to_string(p.kind)).field("message", p.message);
+      put_file_meta(j, r.file, owner);
+      j.end();
+    }
+    return out;
   }
 
+  void write(std::string_view rendered) override { out_.lines(rendered); }
+
   void summary(const Summary& s) override {
-    ordered_json j;
+    nlohmann::ordered_json j;
     j["type"] = "summary";
     j["scan_id"] = s.scan_id;
     j["version"] = s.version;
-    j["roots"] = location_json(s.roots);
+    j["roots"] = location_strings(s.roots);
     j["started_at"] = s.started_at;
     j["finished_at"] = s.finished_at;
     j["duration_s"] = s.duration_s;
@@ -74,47 +100,14 @@ class JsonlSink final : public Sink {
     j["mb_per_s"] = std::round(s.bytes_read / 1e6 / secs * 100) / 100;
     j["files_per_s"] = std::round(s.files_seen / secs * 10) / 10;
     j["complete"] = s.complete;
-    out_.line(dump(j));
+    out_.line(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
     out_.flush();
   }
 
   bool closed() const override { return out_.closed(); }
 
  private:
-  ordered_json finding_json(const FileInfo& file, const Finding& f) const {
-    ordered_json j;
-    j["type"] = "finding";
-    j["scan_id"] = options_.scan_id;
-    j["detector"] = f.detector;
-    j["category"] = f.category;
-    j["severity"] = f.severity;
-    j["confidence"] = f.confidence;
-    j["signals"] = f.signals;
-    put_path(j, file.path);
-    j["location"] = location_json(f.location);
-    j["line"] = f.line;
-    j["offset"] = f.offset;
-    j["match"] = f.match;
-    j["context"] = f.context;
-    j["fingerprint"] = f.fingerprint;
-    if (options_.reveal) j["value"] = f.value;
-    put_file_meta(j, file);
-    return j;
-  }
-
-  ordered_json problem_json(const FileInfo& file, const Problem& p) const {
-    ordered_json j;
-    j["type"] = p.is_error ? "error" : "skipped";
-    j["scan_id"] = options_.scan_id;
-    put_path(j, file.path);
-    j["location"] = location_json(p.location);
-    j["kind"] = to_string(p.kind);
-    j["message"] = p.message;
-    put_file_meta(j, file);
-    return j;
-  }
-
-  mutable LineWriter out_;
+  LineWriter out_;
   SinkOptions options_;
 };
 

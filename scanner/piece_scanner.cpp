@@ -29,17 +29,26 @@ void PieceScanner::write(std::string_view utf8) {
 
 void PieceScanner::finish() { process(true); }
 
+void PieceScanner::write_whole(std::string_view utf8) {
+  if (total_ != 0 || utf8.size() > chunk_size_) {  // not the fast path: chunk as usual
+    write(utf8);
+    finish();
+    return;
+  }
+  // The whole piece at once and small: match the caller's buffer, no copy.
+  total_ = utf8.size();
+  text_ = utf8;
+  match_and_emit(0, text_.size() + 1);
+  text_ = {};
+}
+
 void PieceScanner::process(bool final) {
   const size_t reach = detector_.reach();
+  text_ = buf_;
   // Candidates ending in [from, to) are handled now: the rest lack the text after them.
   size_t from = done_upto_ - buf_abs_;
   size_t to = final ? buf_.size() + 1 : buf_.size() - reach;
-  detections_.clear();
-  detector_.detect(buf_, scratch_, detections_);
-  line_cursor_ = 0;
-  line_at_cursor_ = lines_before_buf_;
-  for (const Detection& d : detections_)
-    if (d.hit.end >= from && d.hit.end < to && d.confidence >= policy_.min_confidence) emit(d, detections_);
+  match_and_emit(from, to);
   if (final) {
     buf_.clear();
     return;
@@ -52,16 +61,25 @@ void PieceScanner::process(bool final) {
   buf_abs_ += keep_from;
 }
 
+void PieceScanner::match_and_emit(size_t from, size_t to) {
+  detections_.clear();
+  detector_.detect(text_, scratch_, detections_);
+  line_cursor_ = 0;
+  line_at_cursor_ = lines_before_buf_;
+  for (const Detection& d : detections_)
+    if (d.hit.end >= from && d.hit.end < to && d.confidence >= policy_.min_confidence) emit(d, detections_);
+}
+
 uint64_t PieceScanner::line_of(size_t rel_pos) {
   // Detections arrive sorted by start, so counting moves forward only.
-  line_at_cursor_ += std::count(buf_.begin() + line_cursor_, buf_.begin() + rel_pos, '\n');
+  line_at_cursor_ += std::count(text_.begin() + line_cursor_, text_.begin() + rel_pos, '\n');
   line_cursor_ = rel_pos;
   return line_at_cursor_ + 1;
 }
 
 void PieceScanner::emit(const Detection& d, const std::vector<Detection>& all) {
   const Rule& rule = detector_.rules()[d.rule];
-  std::string_view span = std::string_view(buf_).substr(d.hit.start, d.hit.end - d.hit.start);
+  std::string_view span = text_.substr(d.hit.start, d.hit.end - d.hit.start);
   Finding f;
   f.detector = rule.id;
   f.category = rule.category;
@@ -85,24 +103,24 @@ bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 
 std::string PieceScanner::masked_context(const Detection& d, const std::vector<Detection>& all) const {
   const size_t n = policy_.context_chars;
   size_t lo = d.hit.start > n ? d.hit.start - n : 0;
-  size_t hi = std::min(buf_.size(), d.hit.end + n);
-  while (lo < d.hit.start && is_continuation(buf_[lo])) ++lo;  // whole characters only
-  while (hi > d.hit.end && hi < buf_.size() && is_continuation(buf_[hi])) --hi;
+  size_t hi = std::min(text_.size(), d.hit.end + n);
+  while (lo < d.hit.start && is_continuation(text_[lo])) ++lo;  // whole characters only
+  while (hi > d.hit.end && hi < text_.size() && is_continuation(text_[hi])) --hi;
   std::string out;
   size_t pos = lo;
   for (const Detection& other : all) {
     if (other.hit.end <= pos || other.hit.start >= hi) continue;
     // Every identifier in the window is masked, including those below the threshold.
     size_t s = std::max(other.hit.start, pos);
-    out.append(buf_, pos, s - pos);
+    out.append(text_.substr(pos, s - pos));
     if (other.hit.start >= pos && other.hit.end <= hi) {
-      out += detector_.validator(other.rule).mask(std::string_view(buf_).substr(other.hit.start, other.hit.end - other.hit.start));
+      out += detector_.validator(other.rule).mask(text_.substr(other.hit.start, other.hit.end - other.hit.start));
     } else {
       out.append(std::min(other.hit.end, hi) - s, '*');  // cut by the window edge
     }
     pos = std::min(other.hit.end, hi);
   }
-  out.append(buf_, pos, hi - pos);
+  out.append(text_.substr(pos, hi - pos));
   for (char& c : out)
     if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') c = ' ';
   return out;

@@ -25,10 +25,12 @@ class PieceScanner final : public TextSink {
                std::vector<Finding>& out, size_t chunk_size = 1 << 20);
   void write(std::string_view utf8) override;
   void finish() override;
+  void write_whole(std::string_view utf8) override;
   uint64_t text_bytes() const { return total_; }
 
  private:
   void process(bool final);
+  void match_and_emit(size_t from, size_t to);  // on text_, ends in [from, to)
   void emit(const Detection& d, const std::vector<Detection>& all);
   std::string masked_context(const Detection& d, const std::vector<Detection>& all) const;
   uint64_t line_of(size_t rel_pos);
@@ -41,6 +43,7 @@ class PieceScanner final : public TextSink {
   size_t chunk_size_;
 
   std::string buf_;          // text not yet fully scanned, plus `reach` bytes of overlap
+  std::string_view text_;    // what is being matched: buf_, or the caller's whole piece
   uint64_t buf_abs_ = 0;     // offset of buf_[0] in the whole piece
   uint64_t done_upto_ = 0;   // every candidate ending before this offset is handled
   uint64_t total_ = 0;

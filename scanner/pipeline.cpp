@@ -86,9 +86,10 @@ Summary run_scan(const ScanOptions& options, Sink& sink, ScanProgress* progress)
   std::mutex sink_mutex;
   FileScanConfig file_config = options.file;
   file_config.flush_findings = [&](const FileReport& partial) {
+    std::string rendered = sink.render(partial);
     std::lock_guard lock(sink_mutex);
     tally_findings(partial, summary);
-    if (!stop) sink.file(partial);
+    if (!stop) sink.write(rendered);
     if (sink.closed()) stop = true;
   };
 
@@ -100,7 +101,7 @@ Summary run_scan(const ScanOptions& options, Sink& sink, ScanProgress* progress)
     }
     return entry.release();
   };
-  auto work = [&](WalkEntry* raw) -> FileReport* {
+  auto scan_entry = [&](WalkEntry* raw) -> FileReport* {
     std::unique_ptr<WalkEntry> entry(raw);
     if (entry->kind == WalkEntry::Kind::problem) {
       auto r = std::make_unique<FileReport>();
@@ -118,11 +119,16 @@ Summary run_scan(const ScanOptions& options, Sink& sink, ScanProgress* progress)
       return r.release();
     }
   };
+  auto work = [&](WalkEntry* raw) -> FileReport* {
+    FileReport* report = scan_entry(raw);
+    report->rendered = sink.render(*report);
+    return report;
+  };
   auto write = [&](FileReport* raw) {
     std::unique_ptr<FileReport> r(raw);
     std::lock_guard lock(sink_mutex);
     tally(*r, summary);
-    if (!stop) sink.file(*r);
+    if (!stop) sink.write(r->rendered);
     if (sink.closed()) stop = true;  // the reader went away: finish quietly
     if (progress) {
       progress->files.store(summary.files_seen, std::memory_order_relaxed);

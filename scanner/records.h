@@ -71,6 +71,7 @@ struct FileReport {
   uint64_t text_bytes = 0;
   std::vector<Finding> findings;
   std::vector<Problem> problems;
+  std::string rendered;  // the records as output bytes, made by the worker (Sink::render)
 };
 
 }  // namespace gdprscan

@@ -50,6 +50,10 @@ class FileContext final : public ExtractContext {
         inner.finish();
         ctx.report_.text_bytes += inner.text_bytes();
       }
+      void write_whole(std::string_view s) override {
+        inner.write_whole(s);
+        ctx.report_.text_bytes += inner.text_bytes();
+      }
       PieceScanner inner;
       FileContext& ctx;
     };

@@ -35,6 +35,7 @@ class LineWriter {
   explicit LineWriter(int fd) : fd_(fd) {}
   ~LineWriter() { flush(); }
   void line(std::string_view text);  // appends '\n'
+  void lines(std::string_view text);  // text is zero or more whole lines, each ending in '\n'
   void flush();
   bool closed() const { return closed_; }
   const std::string& failure() const { return failure_; }
@@ -49,9 +50,14 @@ class LineWriter {
 class Sink {
  public:
   virtual ~Sink() = default;
-  virtual void file(const FileReport& report) = 0;
+  // Turns a file's records into output bytes. Thread-safe and run by the workers, so that
+  // formatting scales with the cores and the single writer only copies bytes.
+  virtual std::string render(const FileReport& report) const = 0;
+  // Writer thread only: whole lines as render() made them.
+  virtual void write(std::string_view rendered) = 0;
   virtual void summary(const Summary& summary) = 0;
   virtual bool closed() const = 0;  // the reader went away: stop scanning
+  void file(const FileReport& report) { write(render(report)); }
 };
 
 struct SinkOptions {
@@ -62,7 +68,7 @@ struct SinkOptions {
 std::unique_ptr<Sink> make_jsonl_sink(int fd, SinkOptions options);
 std::unique_ptr<Sink> make_text_sink(int fd, SinkOptions options);
 
-// Shared by the sinks: user name for a uid (numeric when unknown), cached.
+// Shared by the sinks: user name for a uid (numeric when unknown), cached per thread.
 std::string owner_name(uint32_t uid);
 // Base64 (RFC 4648) for path_bytes.
 std::string base64(std::string_view bytes);

@@ -3,7 +3,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <mutex>
 #include <unordered_map>
 
 #include "sink.h"
@@ -14,6 +13,11 @@ namespace gdprscan {
 void LineWriter::line(std::string_view text) {
   pending_.append(text);
   pending_ += '\n';
+  if (pending_.size() >= 64 * 1024) flush();
+}
+
+void LineWriter::lines(std::string_view text) {
+  pending_.append(text);
   if (pending_.size() >= 64 * 1024) flush();
 }
 
@@ -33,9 +37,7 @@ void LineWriter::flush() {
 }
 
 std::string owner_name(uint32_t uid) {
-  static std::mutex mutex;
-  static std::unordered_map<uint32_t, std::string> cache;
-  std::lock_guard lock(mutex);
+  thread_local std::unordered_map<uint32_t, std::string> cache;
   if (auto it = cache.find(uid); it != cache.end()) return it->second;
   std::string name = std::to_string(uid);
   passwd pw;

@@ -29,6 +29,9 @@ bool is_valid_utf8(std::string_view s, bool allow_truncated_tail = false);
 // Windows-1252 reading (mixed-encoding files are common on old shares).
 void append_utf8_repaired(std::string_view s, std::string& out);
 
+// Length of the well-formed UTF-8 sequence starting at s[i]; 0 when ill-formed or cut off.
+size_t utf8_sequence_length_at(std::string_view s, size_t i);
+
 // Length of the longest prefix of `s` that does not end inside a UTF-8 sequence.
 size_t utf8_complete_prefix(std::string_view s);
 

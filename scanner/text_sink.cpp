@@ -25,21 +25,29 @@ class TextSink final : public Sink {
  public:
   TextSink(int fd, SinkOptions options) : out_(fd), options_(std::move(options)) {}
 
-  void file(const FileReport& r) override {
-    if (r.findings.empty() && r.problems.empty()) return;
-    out_.line(escape_invalid_utf8(r.file.path));
+  std::string render(const FileReport& r) const override {
+    std::string out;
+    auto line = [&out](const std::string& text) {
+      out += text;
+      out += '\n';
+    };
+    if (r.findings.empty() && r.problems.empty()) return out;
+    line(escape_invalid_utf8(r.file.path));
     for (const Finding& f : r.findings) {
       std::string where = f.location.empty() ? "" : join(f.location, " > ") + " ";
-      std::string line = "  " + where + "line " + std::to_string(f.line) + "  " + f.detector + "  " + f.match +
+      std::string text = "  " + where + "line " + std::to_string(f.line) + "  " + f.detector + "  " + f.match +
                          "  confidence " + fixed(f.confidence, 2) + " (" + join(f.signals, ", ") + ")";
-      if (options_.reveal) line += "  value " + f.value;
-      out_.line(line);
-      out_.line("      " + f.context);
+      if (options_.reveal) text += "  value " + f.value;
+      line(text);
+      line("      " + f.context);
     }
     for (const Problem& p : r.problems)
-      out_.line(std::string("  ") + (p.is_error ? "error " : "skipped ") + to_string(p.kind) + ": " + p.message);
-    out_.line("");
+      line(std::string("  ") + (p.is_error ? "error " : "skipped ") + to_string(p.kind) + ": " + p.message);
+    line("");
+    return out;
   }
+
+  void write(std::string_view rendered) override { out_.lines(rendered); }
 
   void summary(const Summary& s) override {
     out_.line(format_summary(s));
@@ -49,7 +57,7 @@ class TextSink final : public Sink {
   bool closed() const override { return out_.closed(); }
 
  private:
-  mutable LineWriter out_;
+  LineWriter out_;
   SinkOptions options_;
 };
 

@@ -132,8 +132,8 @@ TEST_F(CprDetection, LabelsBeforeOutrankLabelsAfterAndStayOnTheirLine) {
   // A table header with both kinds of label: the CPR column is found.
   EXPECT_EQ(cprs("Navn;CPR-nr.;Adresse;Telefon\nJens Hansen;251007-4184;Vej 1;75182474"),
             std::vector<std::string>{"2510074184"});
-  // Same line, negative after the number and no label before it: not a CPR number.
-  EXPECT_TRUE(cprs("0101800008 (fakturanr.)").empty());
+  // A word after a number labels the next field of a record, not the number.
+  EXPECT_EQ(cprs("Kasper Kowalski;100255-2090;Engvej 62;2500;Valby;tlf. 99281419").size(), 1u);
 }
 
 TEST_F(CprDetection, KeywordsRaiseConfidence) {

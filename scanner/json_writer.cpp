@@ -1,0 +1,107 @@
+#include "json_writer.h"
+
+#include <charconv>
+
+#include "text_decode.h"
+
+namespace gdprscan {
+
+void JsonWriter::key(std::string_view k) {
+  if (!first_) out_ += ',';
+  first_ = false;
+  out_ += '"';
+  out_.append(k);  // keys are our own ASCII names
+  out_ += "\":";
+}
+
+void JsonWriter::string(std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out_ += '"';
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t run = i;  // printable ASCII needs no escaping: copy it in one go
+    while (run < s.size()) {
+      auto b = static_cast<unsigned char>(s[run]);
+      if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+      ++run;
+    }
+    out_.append(s.data() + i, run - i);
+    i = run;
+    if (i >= s.size()) break;
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      size_t len = utf8_sequence_length_at(s, i);
+      if (len == 0) {
+        out_ += "\xEF\xBF\xBD";  // U+FFFD
+        ++i;
+      } else {
+        out_.append(s.data() + i, len);
+        i += len;
+      }
+      continue;
+    }
+    if (c == '"' || c == '\\') {
+      out_ += '\\';
+      out_ += static_cast<char>(c);
+    } else if (c < 0x20) {
+      switch (c) {
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        default:
+          out_ += "\\u00";
+          out_ += kHex[c >> 4];
+          out_ += kHex[c & 15];
+      }
+    } else {
+      out_ += static_cast<char>(c);
+    }
+    ++i;
+  }
+  out_ += '"';
+}
+
+JsonWriter& JsonWriter::field(std::string_view k, std::string_view value) {
+  key(k);
+  string(value);
+  return *this;
+}
+
+JsonWriter& JsonWriter::field(std::string_view k, uint64_t value) {
+  key(k);
+  char buf[24];
+  out_.append(buf, std::to_chars(buf, buf + sizeof buf, value).ptr);
+  return *this;
+}
+
+JsonWriter& JsonWriter::field(std::string_view k, int64_t value) {
+  key(k);
+  char buf[24];
+  out_.append(buf, std::to_chars(buf, buf + sizeof buf, value).ptr);
+  return *this;
+}
+
+JsonWriter& JsonWriter::field(std::string_view k, double value) {
+  key(k);
+  char buf[32];
+  char* end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+  std::string_view text(buf, end - buf);
+  out_.append(text);
+  if (text.find_first_of(".e") == std::string_view::npos) out_ += ".0";  // 1 -> 1.0: always a float
+  return *this;
+}
+
+JsonWriter& JsonWriter::field(std::string_view k, const std::vector<std::string>& values) {
+  key(k);
+  out_ += '[';
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i) out_ += ',';
+    string(values[i]);
+  }
+  out_ += ']';
+  return *this;
+}
+
+}  // namespace gdprscan
