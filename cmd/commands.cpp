@@ -67,6 +67,10 @@ int open_output(const std::string& path, bool reveal) {
   // Revealed values are personal data: keep such a file private to its owner.
   int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, reveal ? 0600 : 0644);
   if (fd < 0) throw std::runtime_error("cannot write output '" + path + "': " + std::strerror(errno));
+  // An existing file keeps its mode on open: make it private too. (Not for /dev/null & co.)
+  struct stat st;
+  if (reveal && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && fchmod(fd, 0600) != 0)
+    throw std::runtime_error("cannot make output '" + path + "' private: " + std::strerror(errno));
   return fd;
 }
 
@@ -90,6 +94,9 @@ int run_scan_command(const ScanCommandOptions& o) {
   scan.file.policy.fingerprinter = &fingerprinter;
   scan.file.max_filesize = max_filesize;
   scan.file.follow_symlinks = o.follow_symlinks;
+  // A person reading text output wants one block per file: no early batches there (a file
+  // with a hundred thousand findings is then held whole; JSON Lines stays bounded).
+  if (o.format == "text") scan.file.findings_batch = SIZE_MAX;
   scan.threads = o.threads;
   scan.scan_id = new_scan_id();
   scan.version = GDPRSCAN_VERSION;
@@ -106,9 +113,13 @@ int run_scan_command(const ScanCommandOptions& o) {
     if (show_progress) line.emplace(progress);
     summary = run_scan(scan, *sink, &progress);
   }
+  std::string write_failure = sink->failure();
   sink.reset();  // flushes
-  if (out_fd != STDOUT_FILENO && close(out_fd) != 0)
-    throw std::runtime_error("cannot write output '" + o.output + "': " + std::strerror(errno));
+  if (write_failure.empty() && out_fd != STDOUT_FILENO && close(out_fd) != 0)
+    write_failure = std::string("closing output: ") + std::strerror(errno);
+  if (!write_failure.empty())
+    throw std::runtime_error((o.output.empty() ? std::string("stdout") : "'" + o.output + "'") + ": " + write_failure +
+                             " (the scan stopped; its output is incomplete)");
   if (o.summary && !o.quiet) std::cerr << format_summary(summary) << "\n";
   return summary.findings > 0 ? kExitFindings : kExitClean;
 }

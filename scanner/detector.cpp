@@ -1,6 +1,7 @@
 #include "detector.h"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace gdprscan {
@@ -147,7 +148,9 @@ void score_context(std::string_view text, const ContextModel& model, Detection& 
     d.confidence += model.keyword_boost;
     d.hit.signals.push_back("keyword:" + *label.word);
   }
-  d.confidence = std::clamp(d.confidence, 0.0, 1.0);
+  // Two decimals, as reported: the threshold compares what the user sees (0.6 + 0.3 is
+  // 0.8999999999999999 in binary, and must pass --min-confidence 0.9).
+  d.confidence = std::round(std::clamp(d.confidence, 0.0, 1.0) * 100) / 100;
 }
 
 Detector::Detector(std::vector<Rule> rules, CivilDate today)

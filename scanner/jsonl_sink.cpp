@@ -89,6 +89,8 @@ class JsonlSink final : public Sink {
     j["files_skipped"] = s.files_skipped;
     j["files_failed"] = s.files_failed;
     j["directories"] = s.directories;
+    j["directories_skipped"] = s.directories_skipped;
+    j["directories_failed"] = s.directories_failed;
     j["excluded"] = s.excluded;
     j["bytes_read"] = s.bytes_read;
     j["text_bytes"] = s.text_bytes;
@@ -105,6 +107,7 @@ class JsonlSink final : public Sink {
   }
 
   bool closed() const override { return out_.closed(); }
+  std::string failure() const override { return out_.failure(); }
 
  private:
   LineWriter out_;

@@ -67,7 +67,8 @@ void PieceScanner::match_and_emit(size_t from, size_t to) {
   line_cursor_ = 0;
   line_at_cursor_ = lines_before_buf_;
   for (const Detection& d : detections_)
-    if (d.hit.end >= from && d.hit.end < to && d.confidence >= policy_.min_confidence) emit(d, detections_);
+    if (d.hit.end >= from && d.hit.end < to && d.confidence >= policy_.min_confidence)
+      emit(d, static_cast<size_t>(&d - detections_.data()));
 }
 
 uint64_t PieceScanner::line_of(size_t rel_pos) {
@@ -77,20 +78,20 @@ uint64_t PieceScanner::line_of(size_t rel_pos) {
   return line_at_cursor_ + 1;
 }
 
-void PieceScanner::emit(const Detection& d, const std::vector<Detection>& all) {
+void PieceScanner::emit(const Detection& d, size_t index) {
   const Rule& rule = detector_.rules()[d.rule];
   std::string_view span = text_.substr(d.hit.start, d.hit.end - d.hit.start);
   Finding f;
   f.detector = rule.id;
   f.category = rule.category;
   f.severity = rule.severity;
-  f.confidence = std::round(d.confidence * 100) / 100;
+  f.confidence = d.confidence;
   f.signals = d.hit.signals;
   f.location = location_;
   f.line = line_of(d.hit.start);
   f.offset = buf_abs_ + d.hit.start;
   f.match = detector_.validator(d.rule).mask(span);
-  f.context = masked_context(d, all);
+  f.context = masked_context(index);
   if (policy_.fingerprinter) f.fingerprint = (*policy_.fingerprinter)(d.hit.value);
   if (policy_.reveal) f.value = d.hit.value;
   out_.push_back(std::move(f));
@@ -98,18 +99,47 @@ void PieceScanner::emit(const Detection& d, const std::vector<Detection>& all) {
 
 namespace {
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+constexpr size_t kLongestSpan = 400;  // above every validator's max_length
 }  // namespace
 
-std::string PieceScanner::masked_context(const Detection& d, const std::vector<Detection>& all) const {
+// Numbers the validators rejected can still be personal data (a CPR number with a typo, a
+// phone or account number): in context every run of 7+ digits keeps only its first six,
+// and a 4-digit group right after a 6-digit group ("920372-1001") is hidden too.
+void mask_long_numbers(std::string& s) {
+  size_t i = 0, previous_run_end = std::string::npos, previous_run_length = 0;
+  while (i < s.size()) {
+    if (s[i] < '0' || s[i] > '9') {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    size_t length = i - start;
+    bool serial = length == 4 && previous_run_length == 6 && previous_run_end + 1 == start &&
+                  std::string_view("-./ ").find(s[start - 1]) != std::string_view::npos;
+    if (length >= 7) std::fill(s.begin() + start + 6, s.begin() + i, '*');
+    if (serial) std::fill(s.begin() + start, s.begin() + i, '*');
+    previous_run_end = i;
+    previous_run_length = length;
+  }
+}
+
+std::string PieceScanner::masked_context(size_t index) const {
+  const Detection& d = detections_[index];
   const size_t n = policy_.context_chars;
   size_t lo = d.hit.start > n ? d.hit.start - n : 0;
   size_t hi = std::min(text_.size(), d.hit.end + n);
   while (lo < d.hit.start && is_continuation(text_[lo])) ++lo;  // whole characters only
   while (hi > d.hit.end && hi < text_.size() && is_continuation(text_[hi])) --hi;
+  // Detections are sorted by start; only neighbours can reach into the window.
+  size_t first = index;
+  while (first > 0 && detections_[first - 1].hit.start + kLongestSpan > lo) --first;
   std::string out;
+  out.reserve(hi - lo + 16);
   size_t pos = lo;
-  for (const Detection& other : all) {
-    if (other.hit.end <= pos || other.hit.start >= hi) continue;
+  for (size_t k = first; k < detections_.size() && detections_[k].hit.start < hi; ++k) {
+    const Detection& other = detections_[k];
+    if (other.hit.end <= pos) continue;
     // Every identifier in the window is masked, including those below the threshold.
     size_t s = std::max(other.hit.start, pos);
     out.append(text_.substr(pos, s - pos));
@@ -121,8 +151,9 @@ std::string PieceScanner::masked_context(const Detection& d, const std::vector<D
     pos = std::min(other.hit.end, hi);
   }
   out.append(text_.substr(pos, hi - pos));
+  mask_long_numbers(out);
   for (char& c : out)
-    if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') c = ' ';
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';  // line breaks, tabs, NUL
   return out;
 }
 

@@ -19,6 +19,9 @@ struct ReportPolicy {
   size_t context_chars = 60;  // bytes of context each side, trimmed to whole characters
 };
 
+// Masks what could still identify a person among the digits of a context string.
+void mask_long_numbers(std::string& context);
+
 class PieceScanner final : public TextSink {
  public:
   PieceScanner(const Detector& detector, MatchScratch& scratch, const ReportPolicy& policy, LocationChain location,
@@ -31,8 +34,8 @@ class PieceScanner final : public TextSink {
  private:
   void process(bool final);
   void match_and_emit(size_t from, size_t to);  // on text_, ends in [from, to)
-  void emit(const Detection& d, const std::vector<Detection>& all);
-  std::string masked_context(const Detection& d, const std::vector<Detection>& all) const;
+  void emit(const Detection& d, size_t index);
+  std::string masked_context(size_t index) const;
   uint64_t line_of(size_t rel_pos);
 
   const Detector& detector_;

@@ -51,6 +51,13 @@ void tally_findings(const FileReport& r, Summary& s) {
 
 void tally(const FileReport& r, Summary& s) {
   tally_findings(r, s);
+  if (r.is_directory) {
+    for (const Problem& p : r.problems) {
+      (p.is_error ? s.errors_by_kind : s.skipped_by_kind)[to_string(p.kind)]++;
+      ++(p.is_error ? s.directories_failed : s.directories_skipped);
+    }
+    return;
+  }
   ++s.files_seen;
   s.bytes_read += r.bytes_read;
   s.text_bytes += r.text_bytes;
@@ -106,6 +113,7 @@ Summary run_scan(const ScanOptions& options, Sink& sink, ScanProgress* progress)
     if (entry->kind == WalkEntry::Kind::problem) {
       auto r = std::make_unique<FileReport>();
       r->file.path = entry->path;
+      r->is_directory = entry->is_directory;
       r->problems.push_back(std::move(entry->problem));
       return r.release();
     }

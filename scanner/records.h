@@ -67,6 +67,7 @@ struct FileInfo {
 struct FileReport {
   FileInfo file;
   bool scanned = false;  // text was extracted and matched (possibly partially)
+  bool is_directory = false;  // a directory's problem, not a file's
   uint64_t bytes_read = 0;
   uint64_t text_bytes = 0;
   std::vector<Finding> findings;

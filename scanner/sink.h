@@ -19,7 +19,7 @@ struct Summary {
   std::string started_at, finished_at;  // RFC 3339, UTC
   double duration_s = 0;
   uint64_t files_seen = 0, files_scanned = 0, files_skipped = 0, files_failed = 0;
-  uint64_t directories = 0, excluded = 0;
+  uint64_t directories = 0, directories_skipped = 0, directories_failed = 0, excluded = 0;
   uint64_t bytes_read = 0, text_bytes = 0;
   std::map<std::string, uint64_t> findings_by_detector;
   std::map<std::string, uint64_t> skipped_by_kind, errors_by_kind;
@@ -56,7 +56,10 @@ class Sink {
   // Writer thread only: whole lines as render() made them.
   virtual void write(std::string_view rendered) = 0;
   virtual void summary(const Summary& summary) = 0;
-  virtual bool closed() const = 0;  // the reader went away: stop scanning
+  virtual bool closed() const = 0;  // the reader went away, or writing failed: stop scanning
+  // Why writing failed (a full disk, an I/O error); empty when it did not, or when the
+  // reader merely closed the pipe.
+  virtual std::string failure() const = 0;
   void file(const FileReport& report) { write(render(report)); }
 };
 

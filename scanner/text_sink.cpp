@@ -55,6 +55,7 @@ class TextSink final : public Sink {
   }
 
   bool closed() const override { return out_.closed(); }
+  std::string failure() const override { return out_.failure(); }
 
  private:
   LineWriter out_;

@@ -40,6 +40,7 @@ Problem make_problem(bool is_error, ProblemKind kind, std::string message) {
 
 bool emit_problem(WalkEntry& out, const std::string& path, Problem p) {
   out.kind = WalkEntry::Kind::problem;
+  out.is_directory = false;
   out.path = path;
   out.problem = std::move(p);
   return true;
@@ -47,6 +48,20 @@ bool emit_problem(WalkEntry& out, const std::string& path, Problem p) {
 
 bool emit_errno(WalkEntry& out, const std::string& path, const char* operation, int err) {
   return emit_problem(out, path, make_problem(true, problem_kind_for_errno(err), std::string(operation) + ": " + std::strerror(err)));
+}
+
+// A problem with a directory (it could not be opened or listed, or was not entered): it
+// is counted apart from files in the summary.
+bool emit_directory_problem(WalkEntry& out, const std::string& path, Problem p) {
+  emit_problem(out, path, std::move(p));
+  out.is_directory = true;
+  return true;
+}
+
+bool emit_directory_errno(WalkEntry& out, const std::string& path, const char* operation, int err) {
+  emit_errno(out, path, operation, err);
+  out.is_directory = true;
+  return true;
 }
 
 unsigned char d_type_of(mode_t mode) {
@@ -107,7 +122,7 @@ bool Walker::next(WalkEntry& out) {
       std::string path = top.path;
       closedir(top.dir);
       stack_.pop_back();
-      if (err) return emit_errno(out, path, "reading directory", err);
+      if (err) return emit_directory_errno(out, path, "reading directory", err);
       continue;
     }
     if (std::strcmp(de->d_name, ".") == 0 || std::strcmp(de->d_name, "..") == 0) continue;
@@ -121,17 +136,18 @@ bool Walker::start_root(const std::string& root, WalkEntry& out) {
   struct stat st;
   if (stat(root.c_str(), &st) != 0) return emit_errno(out, root, "stat", errno);
   root_dev_ = st.st_dev;
-  if (S_ISDIR(st.st_mode)) {
-    if (is_excluded(root, basename_of(root))) {
-      ++counters_.excluded;
-      return false;
-    }
-    return enter_directory(root, out);
-  }
-  return visit(root, basename_of(root), d_type_of(st.st_mode), AT_FDCWD, out);
+  if (S_ISDIR(st.st_mode)) return enter_directory(root, out);
+  return visit(root, basename_of(root), d_type_of(st.st_mode), AT_FDCWD, out, true);
 }
 
-bool Walker::visit(const std::string& path, const char* name, unsigned char type, int dirfd, WalkEntry& out) {
+bool Walker::visit(const std::string& path, const char* name, unsigned char type, int dirfd, WalkEntry& out,
+                   bool is_root) {
+  // The user's globs come first: an excluded FIFO or symlink gets no record either. A root
+  // named on the command line is always scanned, as in ripgrep.
+  if (!is_root && is_excluded(path, name)) {
+    ++counters_.excluded;
+    return false;
+  }
   if (type == DT_UNKNOWN || (type == DT_LNK && options_.follow_symlinks)) {
     struct stat st;
     int flags = options_.follow_symlinks ? 0 : AT_SYMLINK_NOFOLLOW;
@@ -143,21 +159,15 @@ bool Walker::visit(const std::string& path, const char* name, unsigned char type
     }
     type = d_type_of(st.st_mode);
   }
-  if (type == DT_LNK) {
+  if (type == DT_DIR) return enter_directory(path, out);
+  // --include selects among everything that is not a directory.
+  if (!is_root && !is_included(path, name)) {
+    ++counters_.excluded;
+    return false;
+  }
+  if (type == DT_LNK)
     return emit_problem(out, path, make_problem(false, ProblemKind::symlink, "symlink not followed (use --follow-symlinks)"));
-  }
-  if (type == DT_DIR) {
-    if (is_excluded(path, name)) {
-      ++counters_.excluded;
-      return false;
-    }
-    return enter_directory(path, out);
-  }
   if (type == DT_REG) {
-    if (is_excluded(path, name) || !is_included(path, name)) {
-      ++counters_.excluded;
-      return false;
-    }
     out.kind = WalkEntry::Kind::file;
     out.path = path;
     return true;
@@ -170,26 +180,26 @@ bool Walker::enter_directory(const std::string& path, WalkEntry& out) {
   int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOATIME | (options_.follow_symlinks ? 0 : O_NOFOLLOW);
   int fd = open(path.c_str(), flags);
   if (fd < 0 && errno == EPERM) fd = open(path.c_str(), flags & ~O_NOATIME);  // not our file: no O_NOATIME
-  if (fd < 0) return emit_errno(out, path, "opening directory", errno);
+  if (fd < 0) return emit_directory_errno(out, path, "opening directory", errno);
   struct stat st;
   if (fstat(fd, &st) != 0) {
     int err = errno;
     close(fd);
-    return emit_errno(out, path, "stat", err);
+    return emit_directory_errno(out, path, "stat", err);
   }
   if (options_.one_file_system && st.st_dev != root_dev_) {
     close(fd);
-    return emit_problem(out, path, make_problem(false, ProblemKind::other_filesystem, "on another file system (--one-file-system)"));
+    return emit_directory_problem(out, path, make_problem(false, ProblemKind::other_filesystem, "on another file system (--one-file-system)"));
   }
   if (options_.follow_symlinks && !visited_dirs_.insert({st.st_dev, st.st_ino}).second) {
     close(fd);
-    return emit_problem(out, path, make_problem(false, ProblemKind::symlink_loop, "directory already visited through another path (symlink loop)"));
+    return emit_directory_problem(out, path, make_problem(false, ProblemKind::symlink_loop, "directory already visited through another path (symlink loop)"));
   }
   DIR* dir = fdopendir(fd);
   if (!dir) {
     int err = errno;
     close(fd);
-    return emit_errno(out, path, "opening directory", err);
+    return emit_directory_errno(out, path, "opening directory", err);
   }
   ++counters_.directories;
   stack_.push_back({dir, path, st.st_dev});

@@ -29,10 +29,11 @@ struct WalkEntry {
   enum class Kind { file, problem } kind = Kind::file;
   std::string path;
   Problem problem;  // when kind == problem
+  bool is_directory = false;  // the problem concerns a directory, not a file
 };
 
 struct WalkCounters {
-  uint64_t directories = 0;
+  uint64_t directories = 0;  // entered
   uint64_t excluded = 0;
 };
 
@@ -54,7 +55,8 @@ class Walker {
     dev_t dev;
   };
   bool start_root(const std::string& root, WalkEntry& out);
-  bool visit(const std::string& path, const char* name, unsigned char d_type, int dirfd, WalkEntry& out);
+  bool visit(const std::string& path, const char* name, unsigned char d_type, int dirfd, WalkEntry& out,
+             bool is_root = false);
   bool enter_directory(const std::string& path, WalkEntry& out);
   bool is_excluded(const std::string& path, const char* name) const;
   bool is_included(const std::string& path, const char* name) const;
