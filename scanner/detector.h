@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "context_words.h"
 #include "matcher.h"
 #include "rules.h"
 #include "validators.h"
@@ -40,12 +41,10 @@ class Detector {
  private:
   std::vector<Rule> rules_;
   std::vector<const Validator*> validators_;
+  std::vector<ContextScorer> scorers_;  // one per rule
   Matcher matcher_;
   ValidationEnv env_;
   size_t reach_ = 0;
 };
-
-// Adds keyword and negative-context signals to `d` (exposed for tests).
-void score_context(std::string_view text, const ContextModel& model, Detection& d);
 
 }  // namespace gdprscan

@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -32,11 +31,47 @@ std::runtime_error key_error(const std::string& path, const std::string& what) {
 
 }  // namespace
 
+Fingerprinter::Fingerprinter(std::string key) {
+  constexpr size_t kBlock = 64;  // SHA-256 block size
+  unsigned char block[kBlock] = {};
+  if (key.size() > kBlock) {
+    unsigned int n = 0;
+    EVP_Digest(key.data(), key.size(), block, &n, EVP_sha256(), nullptr);
+  } else {
+    std::memcpy(block, key.data(), key.size());
+  }
+  unsigned char ipad[kBlock], opad[kBlock];
+  for (size_t i = 0; i < kBlock; ++i) {
+    ipad[i] = block[i] ^ 0x36;
+    opad[i] = block[i] ^ 0x5c;
+  }
+  inner_ = EVP_MD_CTX_new();
+  outer_ = EVP_MD_CTX_new();
+  if (!inner_ || !outer_ || EVP_DigestInit_ex(inner_, EVP_sha256(), nullptr) != 1 ||
+      EVP_DigestUpdate(inner_, ipad, kBlock) != 1 || EVP_DigestInit_ex(outer_, EVP_sha256(), nullptr) != 1 ||
+      EVP_DigestUpdate(outer_, opad, kBlock) != 1)
+    throw std::runtime_error("fingerprint key: OpenSSL SHA-256 unavailable");
+}
+
+Fingerprinter::Fingerprinter(Fingerprinter&& other) noexcept : inner_(other.inner_), outer_(other.outer_) {
+  other.inner_ = other.outer_ = nullptr;
+}
+
+Fingerprinter::~Fingerprinter() {
+  EVP_MD_CTX_free(inner_);
+  EVP_MD_CTX_free(outer_);
+}
+
 std::string Fingerprinter::operator()(std::string_view value) const {
-  unsigned char mac[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()), reinterpret_cast<const unsigned char*>(value.data()),
-       value.size(), mac, &len);
+  thread_local EVP_MD_CTX* work = EVP_MD_CTX_new();
+  unsigned char inner_hash[EVP_MAX_MD_SIZE], mac[EVP_MAX_MD_SIZE];
+  unsigned int inner_len = 0, len = 0;
+  EVP_MD_CTX_copy_ex(work, inner_);
+  EVP_DigestUpdate(work, value.data(), value.size());
+  EVP_DigestFinal_ex(work, inner_hash, &inner_len);
+  EVP_MD_CTX_copy_ex(work, outer_);
+  EVP_DigestUpdate(work, inner_hash, inner_len);
+  EVP_DigestFinal_ex(work, mac, &len);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(len * 2);

@@ -6,11 +6,17 @@
 #include <string>
 #include <string_view>
 
+struct evp_md_ctx_st;
+
 namespace gdprscan {
 
 class Fingerprinter {
  public:
-  explicit Fingerprinter(std::string key) : key_(std::move(key)) {}
+  explicit Fingerprinter(std::string key);
+  ~Fingerprinter();
+  Fingerprinter(Fingerprinter&& other) noexcept;
+  Fingerprinter(const Fingerprinter&) = delete;
+  Fingerprinter& operator=(const Fingerprinter&) = delete;
   // Lower-case hex, 64 characters.
   std::string operator()(std::string_view normalised_value) const;
 
@@ -22,7 +28,10 @@ class Fingerprinter {
   static std::string default_key_path();
 
  private:
-  std::string key_;
+  // HMAC as RFC 2104 spells it, with the keyed inner and outer SHA-256 states computed once:
+  // OpenSSL's one-shot HMAC() set up a MAC context per call, which cost more than matching.
+  evp_md_ctx_st* inner_ = nullptr;
+  evp_md_ctx_st* outer_ = nullptr;
 };
 
 }  // namespace gdprscan

@@ -62,8 +62,17 @@ void read_number(const toml::table& t, const std::string& key, T& out, const std
   fail(path, n, "field '" + key + "' must be a number");
 }
 
+// The same folding as the text gets (context_words.cpp): ASCII and the UTF-8 Latin-1 capitals.
 std::string to_lower_ascii(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') s[i] = static_cast<char>(c + 32);
+    if (c == 0xC3 && i + 1 < s.size()) {
+      auto n = static_cast<unsigned char>(s[i + 1]);
+      if (n >= 0x80 && n <= 0x9E && n != 0x97) s[i + 1] = static_cast<char>(n + 0x20);
+      ++i;
+    }
+  }
   return s;
 }
 

@@ -12,6 +12,7 @@ packages=(
   nlohmann-json3-dev     # JSON output and schema tests
   libtomlplusplus-dev    # rule packs in rules/*.toml
   libssl-dev             # HMAC-SHA256 fingerprints
+  libsimdjson-dev        # SIMD UTF-8 validation of every byte we decode
   libgtest-dev libgmock-dev
   libbenchmark-dev
   python3 python3-jsonschema  # the output-schema test validates every emitted line
