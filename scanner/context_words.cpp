@@ -88,11 +88,11 @@ bool WordList::matches_at(std::string_view window, size_t i, const std::string& 
 
 Nearest WordList::nearest(std::string_view window, bool anchor_at_end) const {
   Nearest best;
-  unsigned char previous = 0;
   for (size_t i = 0; i < window.size(); ++i) {
+    // Words start at word boundaries: most positions are rejected by this one test.
+    if (i > 0 && is_word_byte(window[i - 1])) continue;
     auto c = static_cast<unsigned char>(window[i]);
-    const auto& candidates = by_first_byte_[fold(previous, c)];
-    previous = c;
+    const auto& candidates = by_first_byte_[fold(0, c)];
     for (uint16_t w : candidates) {
       const std::string& word = words_[w];
       if (!matches_at(window, i, word)) continue;

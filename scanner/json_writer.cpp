@@ -1,10 +1,25 @@
 #include "json_writer.h"
 
 #include <charconv>
+#include <cstring>
 
 #include "text_decode.h"
 
 namespace gdprscan {
+
+namespace {
+
+// True when any of the 8 bytes at p is < 0x20, '"', '\\' or >= 0x80 (SWAR, no branches).
+bool needs_escape(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  uint64_t control = (w - 0x2020202020202020ULL) & ~w & kHigh;  // bytes < 0x20 (for bytes < 0x80)
+  return ((w & kHigh) | control | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0;
+}
+
+}  // namespace
 
 void JsonWriter::key(std::string_view k) {
   if (!first_) out_ += ',';
@@ -20,6 +35,7 @@ void JsonWriter::string(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     size_t run = i;  // printable ASCII needs no escaping: copy it in one go
+    while (run + 8 <= s.size() && !needs_escape(s.data() + run)) run += 8;
     while (run < s.size()) {
       auto b = static_cast<unsigned char>(s[run]);
       if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;

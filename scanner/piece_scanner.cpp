@@ -7,6 +7,27 @@
 
 namespace gdprscan {
 
+namespace {
+
+// Newlines in s. std::count widens its counters to 64 bits and was a tenth of the scan
+// time; 32 byte-wide lanes, emptied before they can overflow, vectorise cleanly.
+size_t count_newlines(std::string_view s) {
+  size_t total = 0, i = 0;
+  while (s.size() - i >= 32) {
+    size_t blocks = std::min<size_t>((s.size() - i) / 32, 255);
+    uint8_t lanes[32] = {};
+    for (size_t b = 0; b < blocks; ++b, i += 32)
+      for (int j = 0; j < 32; ++j) lanes[j] += s[i + j] == '\n';
+    for (uint8_t lane : lanes) total += lane;
+  }
+  for (; i < s.size(); ++i) total += s[i] == '\n';
+  return total;
+}
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+constexpr size_t kLongestSpan = 400;  // above every validator's max_length
+}  // namespace
+
 PieceScanner::PieceScanner(const Detector& detector, MatchScratch& scratch, const ReportPolicy& policy,
                            LocationChain location, std::vector<Finding>& out, size_t chunk_size)
     : detector_(detector),
@@ -56,7 +77,7 @@ void PieceScanner::process(bool final) {
   done_upto_ = buf_abs_ + to;
   // Keep `reach` bytes before the next unhandled end: enough for any span and its windows.
   size_t keep_from = to - reach;
-  lines_before_buf_ += std::count(buf_.begin(), buf_.begin() + keep_from, '\n');
+  lines_before_buf_ += count_newlines(std::string_view(buf_).substr(0, keep_from));
   buf_.erase(0, keep_from);
   buf_abs_ += keep_from;
 }
@@ -73,7 +94,7 @@ void PieceScanner::match_and_emit(size_t from, size_t to) {
 
 uint64_t PieceScanner::line_of(size_t rel_pos) {
   // Detections arrive sorted by start, so counting moves forward only.
-  line_at_cursor_ += std::count(text_.begin() + line_cursor_, text_.begin() + rel_pos, '\n');
+  line_at_cursor_ += count_newlines(text_.substr(line_cursor_, rel_pos - line_cursor_));
   line_cursor_ = rel_pos;
   return line_at_cursor_ + 1;
 }
@@ -97,10 +118,6 @@ void PieceScanner::emit(const Detection& d, size_t index) {
   out_.push_back(std::move(f));
 }
 
-namespace {
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-constexpr size_t kLongestSpan = 400;  // above every validator's max_length
-}  // namespace
 
 // Numbers the validators rejected can still be personal data (a CPR number with a typo, a
 // phone or account number): in context every run of 7+ digits keeps only its first six,
