@@ -2,6 +2,7 @@
 
 #include <hs/hs.h>
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 #include <string>
@@ -43,13 +44,21 @@ MatchScratch::~MatchScratch() {
 Matcher::Matcher(const std::vector<Rule>& rules) {
   if (rules.empty()) throw std::runtime_error("no detector rules are enabled");
   auto t0 = std::chrono::steady_clock::now();
+  // Rules that share a candidate pattern (the CPR family shares one digit-run pattern)
+  // share one Hyperscan expression; a match is reported to each of them.
   std::vector<const char*> patterns;
   std::vector<unsigned> flags, ids;
   for (size_t i = 0; i < rules.size(); ++i) {
+    auto same = std::find_if(patterns.begin(), patterns.end(), [&](const char* p) { return rules[i].pattern == p; });
+    if (same != patterns.end()) {
+      rules_of_expression_[same - patterns.begin()].push_back(static_cast<uint32_t>(i));
+      continue;
+    }
     patterns.push_back(rules[i].pattern.c_str());
+    rules_of_expression_.push_back({static_cast<uint32_t>(i)});
     // No HS_FLAG_SOM_LEFTMOST: validators find the start themselves.
     flags.push_back(0);
-    ids.push_back(static_cast<unsigned>(i));
+    ids.push_back(static_cast<unsigned>(patterns.size() - 1));
   }
   hs_compile_error_t* err = nullptr;
   hs_platform_info_t platform{};
@@ -62,7 +71,7 @@ Matcher::Matcher(const std::vector<Rule>& rules) {
                                    HS_MODE_BLOCK, target, &db_, &err);
   if (rc != HS_SUCCESS) {
     std::string what = err && err->message ? err->message : "unknown error";
-    std::string rule = err && err->expression >= 0 ? rules[err->expression].id : "?";
+    std::string rule = err && err->expression >= 0 ? rules[rules_of_expression_[err->expression][0]].id : "?";
     hs_free_compile_error(err);
     throw std::runtime_error("rule " + rule + ": pattern rejected by Hyperscan: " + what);
   }
@@ -78,8 +87,14 @@ void Matcher::prepare(MatchScratch& scratch) const {
 }
 
 namespace {
-int on_match(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/, void* ctx) {
-  static_cast<std::vector<Candidate>*>(ctx)->push_back({id, static_cast<size_t>(to)});
+struct MatchContext {
+  const std::vector<std::vector<uint32_t>>& rules_of_expression;
+  std::vector<Candidate>& out;
+};
+
+int on_match(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/, void* raw) {
+  auto* ctx = static_cast<MatchContext*>(raw);
+  for (uint32_t rule : ctx->rules_of_expression[id]) ctx->out.push_back({rule, static_cast<size_t>(to)});
   return 0;
 }
 }  // namespace
@@ -89,7 +104,8 @@ void Matcher::scan(std::string_view text, MatchScratch& scratch, std::vector<Can
   if (!scratch.scratch_) prepare(scratch);
   // Hyperscan takes unsigned int lengths; callers hand it chunks far below 4 GiB.
   static const ScanFn scan = scan_function();
-  hs_error_t rc = scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_match, &out);
+  MatchContext ctx{rules_of_expression_, out};
+  hs_error_t rc = scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_match, &ctx);
   if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
 }
 

@@ -44,12 +44,14 @@ class Matcher {
 
   // Makes `scratch` fit this database (allocates on first use).
   void prepare(MatchScratch& scratch) const;
-  // Appends every candidate end in `text`, in increasing end order.
+  // Appends every candidate end in `text` (in increasing end order; rules sharing a pattern
+  // get one candidate each).
   void scan(std::string_view text, MatchScratch& scratch, std::vector<Candidate>& out) const;
   double compile_ms() const { return compile_ms_; }
 
  private:
   hs_database* db_ = nullptr;
+  std::vector<std::vector<uint32_t>> rules_of_expression_;  // Hyperscan id -> rule indexes
   double compile_ms_ = 0;
 };
 
