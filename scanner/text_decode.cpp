@@ -264,15 +264,26 @@ std::string_view TextDecoder::decode_utf16(std::string_view in, bool final, bool
 }
 
 std::string_view TextDecoder::decode_1252(std::string_view in) {
-  out_.clear();
-  out_.reserve(in.size() + in.size() / 8);
+  // Every byte becomes at most three UTF-8 bytes: size once, write through a pointer.
+  out_.resize(in.size() * 3);
+  char* o = out_.data();
   size_t i = 0;
   while (i < in.size()) {
     size_t ascii_end = skip_ascii(in, i);
-    out_.append(in.data() + i, ascii_end - i);
-    for (i = ascii_end; i < in.size() && static_cast<unsigned char>(in[i]) >= 0x80; ++i)
-      append_codepoint(cp1252_to_unicode(static_cast<unsigned char>(in[i])), out_);
+    std::memcpy(o, in.data() + i, ascii_end - i);
+    o += ascii_end - i;
+    for (i = ascii_end; i < in.size() && static_cast<unsigned char>(in[i]) >= 0x80; ++i) {
+      char32_t cp = cp1252_to_unicode(static_cast<unsigned char>(in[i]));
+      if (cp < 0x800) {
+        *o++ = static_cast<char>(0xC0 | (cp >> 6));
+      } else {
+        *o++ = static_cast<char>(0xE0 | (cp >> 12));
+        *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      }
+      *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+    }
   }
+  out_.resize(o - out_.data());
   return out_;
 }
 

@@ -195,7 +195,8 @@ std::optional<Confirmed> confirm_email(std::string_view text, size_t end, const 
   if (local.empty() || local.back() == '.' || local.find("..") != std::string_view::npos) return std::nullopt;
   if (start > 0 && static_cast<unsigned char>(text[start - 1]) >= 0x80) return std::nullopt;
   std::string value(text.substr(start, end - start));
-  for (char& ch : value) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (char& ch : value)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
   return Confirmed{start, end, value, 0.9, {"email_syntax"}};
 }
 
