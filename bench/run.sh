@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# `make bench`: the Google Benchmark micro-benchmarks (JSON in build/bench/micro.json), then
+# gdprscan against ripgrep on a generated corpus (bench/compare.sh; BENCH_SIZE, default 1G).
+# Prints tables ready for docs/performance.md.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OUT="$ROOT/build/bench"
+mkdir -p "$OUT"
+
+echo "== micro-benchmarks (build/bench/micro.json)"
+"$ROOT/build/release/micro_bench" --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
+  --benchmark_out="$OUT/micro.json" --benchmark_out_format=json
+
+echo
+echo "== gdprscan vs ripgrep"
+bash "$ROOT/bench/compare.sh" --size "${BENCH_SIZE:-1G}" --runs "${BENCH_RUNS:-3}"
