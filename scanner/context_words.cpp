@@ -6,11 +6,21 @@ namespace gdprscan {
 
 namespace {
 
-bool is_letter_byte(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || u >= 0x80;
-}
-bool is_word_byte(char c) { return is_letter_byte(c) || (c >= '0' && c <= '9'); }
+// Byte classes as tables: this runs over a few hundred bytes for every candidate.
+struct ByteClasses {
+  bool letter[256] = {};
+  bool word[256] = {};
+  constexpr ByteClasses() {
+    for (int c = 0; c < 256; ++c) {
+      letter[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+      word[c] = letter[c] || (c >= '0' && c <= '9');
+    }
+  }
+};
+constexpr ByteClasses kClasses;
+
+bool is_letter_byte(char c) { return kClasses.letter[static_cast<unsigned char>(c)]; }
+bool is_word_byte(char c) { return kClasses.word[static_cast<unsigned char>(c)]; }
 
 // Lower-case of byte `c` given the byte before it: ASCII capitals, and the second byte of
 // the UTF-8 Latin-1 capitals C3 80..C3 9E (except ×), so "FØDSELSNUMMER" matches.
@@ -66,8 +76,13 @@ const Nearest& nearer(const Nearest& a, const Nearest& b) {
 }  // namespace
 
 WordList::WordList(std::vector<std::string> words) : words_(std::move(words)) {
-  for (size_t i = 0; i < words_.size(); ++i)
-    if (!words_[i].empty()) by_first_byte_[static_cast<unsigned char>(words_[i][0])].push_back(static_cast<uint16_t>(i));
+  for (size_t i = 0; i < words_.size(); ++i) {
+    const std::string& w = words_[i];
+    if (w.empty()) continue;
+    by_first_byte_[static_cast<unsigned char>(w[0])].push_back(static_cast<uint16_t>(i));
+    if (w.size() == 1) has_short_word_ = true;
+    else first_pairs_.set(static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]));
+  }
 }
 
 bool WordList::matches_at(std::string_view window, size_t i, const std::string& word) const {
@@ -89,10 +104,15 @@ bool WordList::matches_at(std::string_view window, size_t i, const std::string& 
 Nearest WordList::nearest(std::string_view window, bool anchor_at_end) const {
   Nearest best;
   for (size_t i = 0; i < window.size(); ++i) {
-    // Words start at word boundaries: most positions are rejected by this one test.
+    // Words start at word boundaries: most positions are rejected by these two tests.
     if (i > 0 && is_word_byte(window[i - 1])) continue;
-    auto c = static_cast<unsigned char>(window[i]);
-    const auto& candidates = by_first_byte_[fold(0, c)];
+    auto c = fold(0, static_cast<unsigned char>(window[i]));
+    if (!has_short_word_) {
+      if (i + 1 >= window.size()) break;
+      auto next = fold(static_cast<unsigned char>(window[i]), static_cast<unsigned char>(window[i + 1]));
+      if (!first_pairs_.test(c << 8 | next)) continue;
+    }
+    const auto& candidates = by_first_byte_[c];
     for (uint16_t w : candidates) {
       const std::string& word = words_[w];
       if (!matches_at(window, i, word)) continue;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -32,6 +33,8 @@ class WordList {
   bool matches_at(std::string_view window, size_t i, const std::string& word) const;
   std::vector<std::string> words_;
   std::array<std::vector<uint16_t>, 256> by_first_byte_;  // indexes into words_
+  std::bitset<65536> first_pairs_;  // folded first two bytes of some word: a cheap prefilter
+  bool has_short_word_ = false;     // a one-byte word defeats the pair prefilter
 };
 
 // A rule's context model with its word lists built.
