@@ -1,12 +1,15 @@
 #include "context_words.h"
 
+#include <hs/hs.h>
+
 #include <algorithm>
+#include <cstdio>
 
 namespace gdprscan {
 
 namespace {
 
-// Byte classes as tables: this runs over a few hundred bytes for every candidate.
+// Byte classes as tables: they run for every context word occurrence.
 struct ByteClasses {
   bool letter[256] = {};
   bool word[256] = {};
@@ -22,22 +25,27 @@ constexpr ByteClasses kClasses;
 bool is_letter_byte(char c) { return kClasses.letter[static_cast<unsigned char>(c)]; }
 bool is_word_byte(char c) { return kClasses.word[static_cast<unsigned char>(c)]; }
 
-// Lower-case of byte `c` given the byte before it: ASCII capitals, and the second byte of
-// the UTF-8 Latin-1 capitals C3 80..C3 9E (except ×), so "FØDSELSNUMMER" matches.
-unsigned char fold(unsigned char previous, unsigned char c) {
-  if (c >= 'A' && c <= 'Z') return c + 32;
-  if (previous == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97) return c + 0x20;
-  return c;
-}
-
-std::string_view window_before(std::string_view text, size_t start, int width) {
-  size_t from = start > static_cast<size_t>(width) ? start - width : 0;
-  return text.substr(from, start - from);
-}
-
-std::string_view window_after(std::string_view text, size_t end, int width) {
-  if (end >= text.size()) return {};
-  return text.substr(end, std::min<size_t>(width, text.size() - end));
+// A folded word as a Hyperscan pattern: ASCII letters match either case through
+// HS_FLAG_CASELESS; a UTF-8 Latin-1 small letter (C3 A0..BE) also matches its capital
+// (C3 80..9E); everything else is matched byte for byte.
+std::string word_pattern(const std::string& word) {
+  std::string out;
+  char buf[16];
+  for (size_t i = 0; i < word.size(); ++i) {
+    auto c = static_cast<unsigned char>(word[i]);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out += static_cast<char>(c);
+    } else if (c == 0xC3 && i + 1 < word.size() && static_cast<unsigned char>(word[i + 1]) >= 0xA0 &&
+               static_cast<unsigned char>(word[i + 1]) <= 0xBE && static_cast<unsigned char>(word[i + 1]) != 0xB7) {
+      auto small = static_cast<unsigned char>(word[++i]);
+      std::snprintf(buf, sizeof buf, "\\xC3[\\x%02X\\x%02X]", small, small - 0x20);
+      out += buf;
+    } else {
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    }
+  }
+  return out;
 }
 
 // A label like "P-nr." belongs to the number right after it on the same line. The window
@@ -66,90 +74,98 @@ int negative_reach_after(std::string_view text, size_t end, int window) {
   return window;
 }
 
-// Of two labels, the nearer one; ties go to `a`.
-const Nearest& nearer(const Nearest& a, const Nearest& b) {
-  if (!b.word) return a;
-  if (!a.word) return b;
-  return b.distance < a.distance ? b : a;
-}
-
 }  // namespace
 
-WordList::WordList(std::vector<std::string> words) : words_(std::move(words)) {
-  for (size_t i = 0; i < words_.size(); ++i) {
-    const std::string& w = words_[i];
-    if (w.empty()) continue;
-    by_first_byte_[static_cast<unsigned char>(w[0])].push_back(static_cast<uint16_t>(i));
-    if (w.size() == 1) has_short_word_ = true;
-    else first_pairs_.set(static_cast<unsigned char>(w[0]) << 8 | static_cast<unsigned char>(w[1]));
+ContextWords::ContextWords(const std::vector<Rule>& rules) {
+  for (const Rule& r : rules)
+    for (const auto* list : {&r.context.keywords, &r.context.negative})
+      for (const auto& w : *list)
+        if (!w.empty() && std::find(words_.begin(), words_.end(), w) == words_.end()) words_.push_back(w);
+  if (words_.empty()) return;
+  std::vector<MatchExpression> expressions;
+  for (size_t i = 0; i < words_.size(); ++i)
+    expressions.push_back({word_pattern(words_[i]), HS_FLAG_CASELESS, {static_cast<uint32_t>(i)},
+                           "context word '" + words_[i] + "'"});
+  matcher_ = std::make_unique<Matcher>(std::move(expressions));
+}
+
+uint32_t ContextWords::id_of(const std::string& word) const {
+  return static_cast<uint32_t>(std::find(words_.begin(), words_.end(), word) - words_.begin());
+}
+
+void ContextWords::find(std::string_view text, const std::vector<std::pair<size_t, size_t>>& ranges,
+                        MatchScratch& scratch, std::vector<WordHit>& out) const {
+  out.clear();
+  if (!matcher_) return;
+  thread_local std::vector<Candidate> ends;
+  for (auto [begin, end] : ranges) {
+    ends.clear();
+    matcher_->scan(text.substr(begin, end - begin), scratch, ends);
+    for (const Candidate& c : ends) {
+      size_t hit_end = begin + c.end, start = hit_end - words_[c.rule].size();
+      // Whole words only: "pnr" must not fire inside "Kampnr". A word may be followed by
+      // digits or punctuation ("cpr:", "cprnr.123") but not by more letters.
+      if (start > 0 && is_word_byte(text[start - 1])) continue;
+      if (hit_end < text.size() && is_letter_byte(text[hit_end])) continue;
+      out.push_back({c.rule, start, hit_end});
+    }
   }
 }
 
-bool WordList::matches_at(std::string_view window, size_t i, const std::string& word) const {
-  if (i + word.size() > window.size()) return false;
-  unsigned char previous = i > 0 ? window[i - 1] : 0;
-  for (size_t k = 0; k < word.size(); ++k) {
-    auto c = static_cast<unsigned char>(window[i + k]);
-    if (fold(previous, c) != static_cast<unsigned char>(word[k])) return false;
-    previous = c;
-  }
-  // Whole words only: "pnr" must not fire inside "Kampnr". A keyword may be followed by
-  // digits or punctuation ("cpr:", "cprnr.123") but not by more letters.
-  size_t end = i + word.size();
-  bool left_ok = i == 0 || !is_word_byte(window[i - 1]);
-  bool right_ok = end >= window.size() || !is_letter_byte(window[end]);
-  return left_ok && right_ok;
+ContextScorer::ContextScorer(const ContextModel& model, const ContextWords& words)
+    : model_(model), words_(words), is_keyword_(words.size()), is_negative_(words.size()) {
+  for (const auto& w : model.keywords) is_keyword_[words.id_of(w)] = true;
+  for (const auto& w : model.negative) is_negative_[words.id_of(w)] = true;
 }
 
-Nearest WordList::nearest(std::string_view window, bool anchor_at_end) const {
-  Nearest best;
-  for (size_t i = 0; i < window.size(); ++i) {
-    // Words start at word boundaries: most positions are rejected by these two tests.
-    if (i > 0 && is_word_byte(window[i - 1])) continue;
-    auto c = fold(0, static_cast<unsigned char>(window[i]));
-    if (!has_short_word_) {
-      if (i + 1 >= window.size()) break;
-      auto next = fold(static_cast<unsigned char>(window[i]), static_cast<unsigned char>(window[i + 1]));
-      if (!first_pairs_.test(c << 8 | next)) continue;
-    }
-    const auto& candidates = by_first_byte_[c];
-    for (uint16_t w : candidates) {
-      const std::string& word = words_[w];
-      if (!matches_at(window, i, word)) continue;
-      long distance = anchor_at_end ? static_cast<long>(window.size() - (i + word.size())) : static_cast<long>(i);
-      if (best.distance < 0 || distance < best.distance) best = {distance, &word};
-    }
+ContextScorer::Label ContextScorer::nearest_before(const std::vector<WordHit>& hits, size_t start, int width,
+                                                   const std::vector<bool>& set) const {
+  size_t window_start = start > static_cast<size_t>(width) ? start - width : 0;
+  // Hits are sorted by end: walk back from the last one ending at or before `start`.
+  auto it = std::upper_bound(hits.begin(), hits.end(), start, [](size_t pos, const WordHit& h) { return pos < h.end; });
+  while (it != hits.begin()) {
+    --it;
+    if (it->end < window_start) break;
+    if (it->start >= window_start && set[it->word]) return {static_cast<long>(start - it->end), it->word};
+  }
+  return {};
+}
+
+ContextScorer::Label ContextScorer::nearest_after(const std::vector<WordHit>& hits, size_t end, int width,
+                                                  const std::vector<bool>& set) const {
+  Label best;
+  auto it = std::upper_bound(hits.begin(), hits.end(), end, [](size_t pos, const WordHit& h) { return pos < h.end; });
+  for (; it != hits.end() && it->end <= end + width; ++it) {
+    if (it->start < end || !set[it->word]) continue;
+    long distance = static_cast<long>(it->start - end);
+    if (!best.found() || distance < best.distance) best = {distance, it->word};
   }
   return best;
 }
 
-ContextScorer::ContextScorer(const ContextModel& model)
-    : model_(model), keywords_(model.keywords), negative_(model.negative) {}
-
-double ContextScorer::score(std::string_view text, size_t start, size_t end, std::vector<std::string>& signals) const {
-  auto before = [&](const WordList& words, int width) {
-    return words.empty() ? Nearest{} : words.nearest(window_before(text, start, width), true);
-  };
-  auto after = [&](const WordList& words, int width) {
-    return words.empty() ? Nearest{} : words.nearest(window_after(text, end, width), false);
-  };
+double ContextScorer::score(std::string_view text, size_t start, size_t end, const std::vector<WordHit>& hits,
+                            std::vector<std::string>& signals) const {
   // Labels stand before values: a label before the match outranks one after it, and of two
   // labels on the same side the nearer wins (a negative word wins a tie). So "cpr-nr" three
   // lines up does not outweigh "Fakturanr." right before the number, and "p-nr" in a header
   // does not hide the CPR numbers below it.
-  Nearest kb = before(keywords_, model_.keyword_before);
-  Nearest nb = before(negative_, negative_reach_before(text, start, model_.negative_before));
-  Nearest label = nearer(nb, kb);
-  bool negative = nb.word && label.word == nb.word;
-  if (!label.word) {
-    Nearest ka = after(keywords_, model_.keyword_after);
-    Nearest na = after(negative_, negative_reach_after(text, end, model_.negative_after));
-    label = nearer(na, ka);
-    negative = na.word && label.word == na.word;
+  Label keyword = nearest_before(hits, start, model_.keyword_before, is_keyword_);
+  Label negative =
+      nearest_before(hits, start, negative_reach_before(text, start, model_.negative_before), is_negative_);
+  if (!keyword.found() && !negative.found()) {
+    keyword = nearest_after(hits, end, model_.keyword_after, is_keyword_);
+    negative = nearest_after(hits, end, negative_reach_after(text, end, model_.negative_after), is_negative_);
   }
-  if (!label.word) return 0;
-  signals.push_back((negative ? "negative:" : "keyword:") + *label.word);
-  return negative ? -model_.negative_penalty : model_.keyword_boost;
+  bool negative_wins = negative.found() && (!keyword.found() || negative.distance <= keyword.distance);
+  if (negative_wins) {
+    signals.push_back("negative:" + words_.word(negative.word));
+    return -model_.negative_penalty;
+  }
+  if (keyword.found()) {
+    signals.push_back("keyword:" + words_.word(keyword.word));
+    return model_.keyword_boost;
+  }
+  return 0;
 }
 
 }  // namespace gdprscan

@@ -41,9 +41,10 @@ class Detector {
  private:
   std::vector<Rule> rules_;
   std::vector<const Validator*> validators_;
-  std::vector<ContextScorer> scorers_;  // one per rule
   Matcher matcher_;
   ValidationEnv env_;
+  ContextWords context_words_;          // every rule's context words, one Hyperscan pass
+  std::vector<ContextScorer> scorers_;  // one per rule
   size_t reach_ = 0;
 };
 

@@ -41,24 +41,29 @@ MatchScratch::~MatchScratch() {
   if (scratch_) hs_free_scratch(scratch_);
 }
 
-Matcher::Matcher(const std::vector<Rule>& rules) {
-  if (rules.empty()) throw std::runtime_error("no detector rules are enabled");
-  auto t0 = std::chrono::steady_clock::now();
-  // Rules that share a candidate pattern (the CPR family shares one digit-run pattern)
-  // share one Hyperscan expression; a match is reported to each of them.
-  std::vector<const char*> patterns;
-  std::vector<unsigned> flags, ids;
+std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules) {
+  std::vector<MatchExpression> out;
   for (size_t i = 0; i < rules.size(); ++i) {
-    auto same = std::find_if(patterns.begin(), patterns.end(), [&](const char* p) { return rules[i].pattern == p; });
-    if (same != patterns.end()) {
-      rules_of_expression_[same - patterns.begin()].push_back(static_cast<uint32_t>(i));
+    auto same = std::find_if(out.begin(), out.end(), [&](const MatchExpression& e) { return e.pattern == rules[i].pattern; });
+    if (same != out.end()) {
+      same->owners.push_back(static_cast<uint32_t>(i));
       continue;
     }
-    patterns.push_back(rules[i].pattern.c_str());
-    rules_of_expression_.push_back({static_cast<uint32_t>(i)});
-    // No HS_FLAG_SOM_LEFTMOST: validators find the start themselves.
-    flags.push_back(0);
-    ids.push_back(static_cast<unsigned>(patterns.size() - 1));
+    out.push_back({rules[i].pattern, 0, {static_cast<uint32_t>(i)}, "rule " + rules[i].id});
+  }
+  return out;
+}
+
+Matcher::Matcher(std::vector<MatchExpression> expressions) {
+  if (expressions.empty()) throw std::runtime_error("no detector rules are enabled");
+  auto t0 = std::chrono::steady_clock::now();
+  std::vector<const char*> patterns;
+  std::vector<unsigned> flags, ids;
+  for (const auto& e : expressions) {
+    ids.push_back(static_cast<unsigned>(patterns.size()));
+    patterns.push_back(e.pattern.c_str());
+    flags.push_back(e.flags);  // no HS_FLAG_SOM_LEFTMOST: validators find the start
+    owners_.push_back(e.owners);
   }
   hs_compile_error_t* err = nullptr;
   hs_platform_info_t platform{};
@@ -71,9 +76,9 @@ Matcher::Matcher(const std::vector<Rule>& rules) {
                                    HS_MODE_BLOCK, target, &db_, &err);
   if (rc != HS_SUCCESS) {
     std::string what = err && err->message ? err->message : "unknown error";
-    std::string rule = err && err->expression >= 0 ? rules[rules_of_expression_[err->expression][0]].id : "?";
+    std::string name = err && err->expression >= 0 ? expressions[err->expression].name : "?";
     hs_free_compile_error(err);
-    throw std::runtime_error("rule " + rule + ": pattern rejected by Hyperscan: " + what);
+    throw std::runtime_error(name + ": pattern rejected by Hyperscan: " + what);
   }
   compile_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -83,28 +88,31 @@ Matcher::~Matcher() {
 }
 
 void Matcher::prepare(MatchScratch& scratch) const {
+  if (std::find(scratch.fits_.begin(), scratch.fits_.end(), db_) != scratch.fits_.end()) return;
+  // Grows the scratch to fit this database too (Hyperscan allows one scratch for many).
   if (hs_alloc_scratch(db_, &scratch.scratch_) != HS_SUCCESS) throw std::bad_alloc();
+  scratch.fits_.push_back(db_);
 }
 
 namespace {
 struct MatchContext {
-  const std::vector<std::vector<uint32_t>>& rules_of_expression;
+  const std::vector<std::vector<uint32_t>>& owners;
   std::vector<Candidate>& out;
 };
 
 int on_match(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/, void* raw) {
   auto* ctx = static_cast<MatchContext*>(raw);
-  for (uint32_t rule : ctx->rules_of_expression[id]) ctx->out.push_back({rule, static_cast<size_t>(to)});
+  for (uint32_t owner : ctx->owners[id]) ctx->out.push_back({owner, static_cast<size_t>(to)});
   return 0;
 }
 }  // namespace
 
 void Matcher::scan(std::string_view text, MatchScratch& scratch, std::vector<Candidate>& out) const {
   if (text.empty()) return;
-  if (!scratch.scratch_) prepare(scratch);
+  prepare(scratch);
   // Hyperscan takes unsigned int lengths; callers hand it chunks far below 4 GiB.
   static const ScanFn scan = scan_function();
-  MatchContext ctx{rules_of_expression_, out};
+  MatchContext ctx{owners_, out};
   hs_error_t rc = scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_match, &ctx);
   if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
 }

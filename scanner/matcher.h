@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,9 +17,21 @@ namespace gdprscan {
 struct Rule;
 
 struct Candidate {
-  uint32_t rule;  // index into the rule list the matcher was built from
+  uint32_t rule;  // the owner of the expression: a rule index (or a context word index)
   size_t end;     // offset one past the last byte of the candidate
 };
+
+// One Hyperscan expression and who is told when it matches.
+struct MatchExpression {
+  std::string pattern;
+  unsigned flags = 0;           // HS_FLAG_*; never SOM_LEFTMOST
+  std::vector<uint32_t> owners;  // reported as Candidate::rule, one candidate each
+  std::string name;             // for error messages ("rule dk.cpr")
+};
+
+// Rules that share a candidate pattern (the CPR family shares one digit-run pattern) share
+// one expression; a match is reported to each of them.
+std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules);
 
 // Per-thread scratch space; cheap to reuse, never shared between threads.
 class MatchScratch {
@@ -32,12 +45,14 @@ class MatchScratch {
  private:
   friend class Matcher;
   hs_scratch* scratch_ = nullptr;
+  std::vector<const hs_database*> fits_;  // one scratch serves several databases
 };
 
 class Matcher {
  public:
   // Throws std::runtime_error naming the rule whose pattern Hyperscan rejects.
-  explicit Matcher(const std::vector<Rule>& rules);
+  explicit Matcher(const std::vector<Rule>& rules) : Matcher(expressions_for(rules)) {}
+  explicit Matcher(std::vector<MatchExpression> expressions);
   ~Matcher();
   Matcher(const Matcher&) = delete;
   Matcher& operator=(const Matcher&) = delete;
@@ -51,7 +66,7 @@ class Matcher {
 
  private:
   hs_database* db_ = nullptr;
-  std::vector<std::vector<uint32_t>> rules_of_expression_;  // Hyperscan id -> rule indexes
+  std::vector<std::vector<uint32_t>> owners_;  // Hyperscan id -> owners
   double compile_ms_ = 0;
 };
 
