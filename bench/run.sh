@@ -14,3 +14,7 @@ echo "== micro-benchmarks (build/bench/micro.json)"
 echo
 echo "== gdprscan vs ripgrep"
 bash "$ROOT/bench/compare.sh" --size "${BENCH_SIZE:-1G}" --runs "${BENCH_RUNS:-3}"
+
+echo
+echo "== many small files"
+bash "$ROOT/bench/many_files.sh" --files "${BENCH_FILES:-200000}"

@@ -17,6 +17,7 @@ packages=(
   libbenchmark-dev
   python3 python3-jsonschema  # the output-schema test validates every emitted line
   ripgrep                # bench/compare.sh: the peer we measure against
+  time                   # /usr/bin/time -v: peak memory in bench/many_files.sh and tests
 )
 
 missing=()
