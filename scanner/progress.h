@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "pipeline.h"
@@ -16,7 +17,9 @@ class ProgressLine {
 
  private:
   void run();
+  void draw();
   ScanProgress& progress_;
+  std::chrono::steady_clock::time_point start_;
   std::atomic<bool> done_{false};
   std::thread thread_;
 };

@@ -30,6 +30,7 @@ KNOWN = {
     "1203571018": "p-nr 1203571018",              # P-nummer: below the threshold, still masked
     "2802441005": "dato 280244/1005",             # slash separator
 }
+KNOWN_FIRST = "1503721003"
 CLEAN_TEXT = "Ingen personoplysninger her, kun en indkøbsliste: mælk, æg og 12 boller.\n"
 
 
@@ -146,6 +147,26 @@ def check_closed_pipe(checks, args, env):
     checks.check(f"{name}: exit status is not 2 (fatal)", rc in (0, 1), f"exit {rc}")
     checks.check(f"{name}: no error text on stderr", err.strip() == "", err.strip()[:500])
     print(f"info: {name}: exit {rc} after {took:.2f} s")
+
+
+def check_progress(checks, args, env):
+    tree = os.path.join(env.root, "progress")
+    write(os.path.join(tree, "a.txt"), f"cpr {KNOWN_FIRST}\n")
+    base = [args.binary, "scan", tree, "--fingerprint-key-file", env.key]
+    res = c.run(base + ["--progress", "always"], env=env.environ())
+    checks.check("--progress always: a progress line on stderr (files, MB/s, findings)",
+                 "files" in res.err and "MB/s" in res.err and "findings" in res.err and "\r" in res.err, repr(res.err[:300]))
+    checks.check("--progress always: records on stdout unchanged", res.returncode == 1 and b'"type":"summary"' in res.stdout,
+                 res.out[:200])
+    checks.check("--progress always: no full CPR in the progress line", KNOWN_FIRST not in res.err, repr(res.err[:300]))
+    res = c.run(base + ["--progress", "always", "--quiet"], env=env.environ())
+    checks.check("--quiet: nothing on stderr", res.err == "", repr(res.err[:300]))
+    res = c.run(base, env=env.environ())
+    checks.check("--progress auto (default) with stderr not a terminal: nothing on stderr", res.err == "",
+                 repr(res.err[:300]))
+    res = c.run(base + ["--progress", "sometimes"], env=env.environ())
+    checks.check("--progress sometimes: exit 2 naming the value", res.returncode == 2 and "sometimes" in res.err,
+                 f"exit {res.returncode}; {one_line(res.err)}")
 
 
 def never_full_cpr(checks, args, env):
@@ -311,6 +332,7 @@ def main():
         check_output_file(checks, args, env)
         check_closed_pipe(checks, args, env)
         never_full_cpr(checks, args, env)
+        check_progress(checks, args, env)
         check_text_format(checks, args, env)
         check_version_and_rules(checks, args, env)
         check_default_key(checks, args, env)
