@@ -50,7 +50,8 @@ std::string word_pattern(const std::string& word) {
 
 // A label like "P-nr." belongs to the number right after it on the same line. The window
 // for negative words before a match therefore stops at a line break and at another number
-// of 6+ digits ("P-nummer: 2305000003\n240501-0006": the label is not ours).
+// ("P-nummer: 2305000003\n240501-0006", "Mobil: +45 67 09 18 38 Aase Krøyer, 170887-1571":
+// the label is not ours). Any run of two or more digits counts as a number.
 int negative_reach_before(std::string_view text, size_t start, int window) {
   size_t from = start > static_cast<size_t>(window) ? start - window : 0;
   int run = 0;
@@ -58,7 +59,7 @@ int negative_reach_before(std::string_view text, size_t start, int window) {
     char c = text[i - 1];
     if (c == '\n' || c == '\r') return static_cast<int>(start - i);
     if (c >= '0' && c <= '9') {
-      if (++run >= 6) return static_cast<int>(start - i);
+      if (++run >= 2) return static_cast<int>(start - i);
     } else {
       run = 0;
     }

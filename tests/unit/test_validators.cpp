@@ -132,6 +132,8 @@ TEST_F(CprDetection, LabelsBeforeOutrankLabelsAfterAndStayOnTheirLine) {
   // A table header with both kinds of label: the CPR column is found.
   EXPECT_EQ(cprs("Navn;CPR-nr.;Adresse;Telefon\nJens Hansen;251007-4184;Vej 1;75182474"),
             std::vector<std::string>{"2510074184"});
+  // A label belongs to the number right after it: here the phone number.
+  EXPECT_EQ(cprs("Mobil: +45 67 09 18 38 Aase Krøyer, 170887-1571, bosat"), std::vector<std::string>{"1708871571"});
   // A word after a number labels the next field of a record, not the number.
   EXPECT_EQ(cprs("Kasper Kowalski;100255-2090;Engvej 62;2500;Valby;tlf. 99281419").size(), 1u);
 }
