@@ -4,6 +4,8 @@ BUILD_DIR ?= build/release
 JOBS ?= $(shell nproc)
 SCAN_ARGS ?=
 
+MAKEFLAGS += --no-print-directory
+
 .PHONY: all deps build scan test bench clean
 
 all: build
@@ -18,7 +20,8 @@ build: deps
 # Scan the sample share and print a human summary (the full JSON Lines go to build/corpus-scan.jsonl).
 scan: build
 	@$(BUILD_DIR)/gdprscan scan corpus --output build/corpus-scan.jsonl --summary $(SCAN_ARGS); \
-	  rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	  rc=$$?; [ $$rc -le 1 ] || exit $$rc; \
+	  echo "Records (JSON Lines): build/corpus-scan.jsonl; for people: $(BUILD_DIR)/gdprscan scan corpus --format text"
 
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

@@ -9,6 +9,7 @@ fingerprint key ($HOME/.config/gdprscan/fingerprint.key, mode 0600, stable finge
 """
 
 import hashlib
+import json
 import hmac
 import os
 import re
@@ -147,6 +148,31 @@ def check_closed_pipe(checks, args, env):
     checks.check(f"{name}: exit status is not 2 (fatal)", rc in (0, 1), f"exit {rc}")
     checks.check(f"{name}: no error text on stderr", err.strip() == "", err.strip()[:500])
     print(f"info: {name}: exit {rc} after {took:.2f} s")
+
+
+def check_killed_scan_leaves_whole_lines(checks, args, env):
+    name = "SIGKILL mid-scan"
+    tree = os.path.join(env.root, "many")
+    for i in range(3000):
+        write(os.path.join(tree, f"d{i // 100}", f"f{i}.txt"), f"Borger {i}: cpr-nr. {KNOWN_FIRST[:6]}-{KNOWN_FIRST[6:]}\n" * 20)
+    out = os.path.join(env.root, "killed.jsonl")
+    cmd = [args.binary, "scan", tree, "--fingerprint-key-file", env.key, "--progress", "never", "--threads", "1",
+           "--output", out]
+    proc = subprocess.Popen(cmd, env=env.environ(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.15)
+    proc.kill()
+    proc.wait()
+    with open(out, "rb") as f:
+        data = f.read()
+    checks.check(f"{name}: output ends with a whole line", data == b"" or data.endswith(b"\n"), data[-80:])
+    bad = []
+    for line in data.split(b"\n")[:-1]:
+        try:
+            json.loads(line)
+        except ValueError:
+            bad.append(line[:80])
+    lines = data.count(b"\n")
+    checks.check(f"{name}: every line is a whole JSON record ({lines} lines)", not bad, bad[:3])
 
 
 def check_progress(checks, args, env):
@@ -333,6 +359,7 @@ def main():
         check_closed_pipe(checks, args, env)
         never_full_cpr(checks, args, env)
         check_progress(checks, args, env)
+        check_killed_scan_leaves_whole_lines(checks, args, env)
         check_text_format(checks, args, env)
         check_version_and_rules(checks, args, env)
         check_default_key(checks, args, env)
