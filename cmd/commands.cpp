@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cstdint>
 #include <cerrno>
 #include <cstring>
 #include <iostream>
@@ -24,8 +25,8 @@ namespace gdprscan {
 uint64_t parse_size(const std::string& text) {
   size_t pos = 0;
   while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) ++pos;
-  if (pos == 0) throw std::invalid_argument("invalid size '" + text + "' (expected e.g. 100MiB, 2G, 512k)");
-  uint64_t number = std::stoull(text.substr(0, pos));
+  if (pos == 0 || pos > 15) throw std::invalid_argument("invalid size '" + text + "' (expected e.g. 100MiB, 2G, 512k)");
+  uint64_t number = std::stoull(text.substr(0, pos));  // at most 15 digits: no overflow
   std::string unit = text.substr(pos);
   for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   uint64_t factor = 1;
@@ -36,6 +37,7 @@ uint64_t parse_size(const std::string& text) {
   else if (unit == "g" || unit == "gb" || unit == "gib") factor = 1ull << 30;
   else if (unit == "t" || unit == "tb" || unit == "tib") factor = 1ull << 40;
   else throw std::invalid_argument("invalid size unit in '" + text + "' (use K, M, G or T)");
+  if (number > UINT64_MAX / factor) throw std::invalid_argument("size '" + text + "' is too large");
   return number * factor;
 }
 

@@ -57,6 +57,9 @@ void add_rules_command(CLI::App& app, RulesCommandOptions& o) {
 int main(int argc, char** argv) {
   // A closed pipe is noticed as EPIPE by the writer and ends the scan quietly.
   std::signal(SIGPIPE, SIG_IGN);
+  // Over a file size limit, write() then fails with EFBIG and the scan reports it (exit 2)
+  // instead of dying mid-line.
+  std::signal(SIGXFSZ, SIG_IGN);
 
   CLI::App app{"gdprscan: find personal data (Danish CPR numbers and more) in file shares"};
   app.require_subcommand(1);

@@ -5,25 +5,11 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "text_decode.h"
+
 namespace gdprscan {
 
 namespace {
-
-// Byte classes as tables: they run for every context word occurrence.
-struct ByteClasses {
-  bool letter[256] = {};
-  bool word[256] = {};
-  constexpr ByteClasses() {
-    for (int c = 0; c < 256; ++c) {
-      letter[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-      word[c] = letter[c] || (c >= '0' && c <= '9');
-    }
-  }
-};
-constexpr ByteClasses kClasses;
-
-bool is_letter_byte(char c) { return kClasses.letter[static_cast<unsigned char>(c)]; }
-bool is_word_byte(char c) { return kClasses.word[static_cast<unsigned char>(c)]; }
 
 // A folded word as a Hyperscan pattern: ASCII letters match either case through
 // HS_FLAG_CASELESS; a UTF-8 Latin-1 small letter (C3 A0..BE) also matches its capital
@@ -106,8 +92,8 @@ void ContextWords::find(std::string_view text, const std::vector<std::pair<size_
       size_t hit_end = begin + c.end, start = hit_end - words_[c.rule].size();
       // Whole words only: "pnr" must not fire inside "Kampnr". A word may be followed by
       // digits or punctuation ("cpr:", "cprnr.123") but not by more letters.
-      if (start > 0 && is_word_byte(text[start - 1])) continue;
-      if (hit_end < text.size() && is_letter_byte(text[hit_end])) continue;
+      if (word_char_before(text, start)) continue;
+      if (word_char_at(text, hit_end) && !(text[hit_end] >= '0' && text[hit_end] <= '9')) continue;
       out.push_back({c.rule, start, hit_end});
     }
   }

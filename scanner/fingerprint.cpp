@@ -16,6 +16,8 @@ namespace gdprscan {
 
 namespace {
 
+constexpr const char* kSystemKeyPath = "/etc/gdprscan/fingerprint.key";
+
 std::string read_all(int fd) {
   std::string out;
   char buf[4096];
@@ -110,6 +112,10 @@ std::string Fingerprinter::default_key_path() {
 }
 
 Fingerprinter Fingerprinter::installation_default() {
+  // A key an administrator set up for the whole installation wins, so every account that
+  // scans on this machine produces the same fingerprints.
+  if (const char* env = std::getenv("GDPRSCAN_FINGERPRINT_KEY_FILE"); env && *env) return from_key_file(env);
+  if (access(kSystemKeyPath, F_OK) == 0) return from_key_file(kSystemKeyPath);
   std::string path = default_key_path();
   if (access(path.c_str(), F_OK) == 0) return from_key_file(path);
   std::error_code ec;

@@ -22,8 +22,9 @@ class Fingerprinter {
 
   // Reads the key from `path` (raw bytes, at least 16). Throws naming the path.
   static Fingerprinter from_key_file(const std::string& path);
-  // The per-installation key: $XDG_CONFIG_HOME/gdprscan/fingerprint.key (or ~/.config/...),
-  // created with 32 random bytes and mode 0600 on first use.
+  // The default key, first found of: $GDPRSCAN_FINGERPRINT_KEY_FILE; the installation's
+  // /etc/gdprscan/fingerprint.key; the account's $XDG_CONFIG_HOME/gdprscan/fingerprint.key
+  // (or ~/.config/...), created with 32 random bytes and mode 0600 on first use.
   static Fingerprinter installation_default();
   static std::string default_key_path();
 

@@ -116,12 +116,14 @@ void PieceScanner::emit(const Detection& d, size_t index) {
   if (policy_.fingerprinter) f.fingerprint = (*policy_.fingerprinter)(d.hit.value);
   if (policy_.reveal) f.value = d.hit.value;
   out_.push_back(std::move(f));
+  if (after_finding_) after_finding_();
 }
 
 
-// Numbers the validators rejected can still be personal data (a CPR number with a typo, a
-// phone or account number): in context every run of 7+ digits keeps only its first six,
-// and a 4-digit group right after a 6-digit group ("920372-1001") is hidden too.
+// Numbers the validators rejected can still be personal data (a CPR number with a typo or
+// split across lines, a phone or account number): in context every run of 7+ digits keeps
+// only its first six, and a 4-digit group within two characters after a 6-digit group
+// ("920372-1001", "150372-\n1003", "150372\t1003x") is hidden too.
 void mask_long_numbers(std::string& s) {
   size_t i = 0, previous_run_end = std::string::npos, previous_run_length = 0;
   while (i < s.size()) {
@@ -132,8 +134,8 @@ void mask_long_numbers(std::string& s) {
     size_t start = i;
     while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
     size_t length = i - start;
-    bool serial = length == 4 && previous_run_length == 6 && previous_run_end + 1 == start &&
-                  std::string_view("-./ ").find(s[start - 1]) != std::string_view::npos;
+    bool serial = length == 4 && previous_run_length == 6 && previous_run_end != std::string::npos &&
+                  start - previous_run_end <= 2;
     if (length >= 7) std::fill(s.begin() + start + 6, s.begin() + i, '*');
     if (serial) std::fill(s.begin() + start, s.begin() + i, '*');
     previous_run_end = i;

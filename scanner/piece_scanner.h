@@ -3,6 +3,7 @@
 // by a chunk boundary is found once, with its full context, and line numbers run on.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,8 @@ class PieceScanner final : public TextSink {
   void finish() override;
   void write_whole(std::string_view utf8) override;
   uint64_t text_bytes() const { return total_; }
+  // Called after each finding is appended, so the owner can hand a full batch on early.
+  void after_each_finding(std::function<void()> hook) { after_finding_ = std::move(hook); }
 
  private:
   void process(bool final);
@@ -54,6 +57,7 @@ class PieceScanner final : public TextSink {
   size_t line_cursor_ = 0;   // line_of() counts newlines incrementally from here
   uint64_t line_at_cursor_ = 0;
   std::vector<Detection> detections_;
+  std::function<void()> after_finding_;
 };
 
 }  // namespace gdprscan

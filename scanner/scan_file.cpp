@@ -23,6 +23,7 @@ class FdSource final : public ByteSource {
     while (got < n) {
       ssize_t r = ::read(fd_, buf + got, n - got);
       if (r < 0 && errno == EINTR) continue;
+      if (r < 0 && errno == EAGAIN && got == 0) return -EAGAIN;
       if (r < 0) return got ? static_cast<long>(got) : -errno;
       if (r == 0) break;
       got += r;
@@ -41,11 +42,10 @@ class FileContext final : public ExtractContext {
 
   std::unique_ptr<TextSink> open_text(LocationChain location) override {
     struct CountingScanner final : TextSink {
-      CountingScanner(PieceScanner inner, FileContext& ctx) : inner(std::move(inner)), ctx(ctx) {}
-      void write(std::string_view s) override {
-        inner.write(s);
-        ctx.maybe_flush_findings();
+      CountingScanner(PieceScanner inner, FileContext& ctx) : inner(std::move(inner)), ctx(ctx) {
+        this->inner.after_each_finding([&ctx] { ctx.maybe_flush_findings(); });
       }
+      void write(std::string_view s) override { inner.write(s); }
       void finish() override {
         inner.finish();
         ctx.report_.text_bytes += inner.text_bytes();
@@ -96,10 +96,10 @@ int open_for_scan(const std::string& path, bool follow_symlinks) {
 
 }  // namespace
 
-FileReport scan_file(const std::string& path, const FileScanConfig& config, WorkerState& state) {
+FileReport scan_file(const std::string& path, const FileScanConfig& config, WorkerState& state, bool is_root) {
   FileReport report;
   report.file.path = path;
-  int fd = open_for_scan(path, config.follow_symlinks);
+  int fd = open_for_scan(path, config.follow_symlinks || is_root);
   if (fd < 0) {
     int err = errno;
     ProblemKind kind = problem_kind_for_errno(err);
@@ -126,14 +126,15 @@ FileReport scan_file(const std::string& path, const FileScanConfig& config, Work
                                       "file is " + std::to_string(report.file.size) + " bytes, over --max-filesize " +
                                           std::to_string(config.max_filesize)));
   } else {
-    // Back to blocking reads for a regular file.
-    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    // O_NONBLOCK stays: it changes nothing for files on disk, and a pseudo-file that would
+    // block (/proc/kmsg) answers EAGAIN, which becomes an error record instead of a hang.
     state.buffer.resize(config.read_chunk);
     FdSource source(fd);
     long n = source.read(state.buffer.data(), state.buffer.size());
     if (n < 0) {
       report.problems.push_back(problem(true, problem_kind_for_errno(static_cast<int>(-n)),
-                                        std::string("read: ") + std::strerror(static_cast<int>(-n))));
+                                        n == -EAGAIN ? "read would block (a pseudo-file such as /proc/kmsg): not scanned"
+                                                     : std::string("read: ") + std::strerror(static_cast<int>(-n))));
     } else {
       report.bytes_read = n;
       std::string_view head(state.buffer.data(), n);

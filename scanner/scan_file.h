@@ -22,7 +22,7 @@ struct FileScanConfig {
   size_t read_chunk = 1 << 20;
   // A file with very many findings (a 5 GB export of a citizen register) hands them on in
   // batches of this size instead of holding them all: memory stays bounded per file.
-  size_t findings_batch = 4096;
+  size_t findings_batch = 1000;
   std::function<void(const FileReport&)> flush_findings;  // receives a partial report
 };
 
@@ -32,7 +32,8 @@ struct WorkerState {
   std::vector<char> buffer;
 };
 
-FileReport scan_file(const std::string& path, const FileScanConfig& config, WorkerState& state);
+// `is_root`: named on the command line, so followed even when it is a symlink.
+FileReport scan_file(const std::string& path, const FileScanConfig& config, WorkerState& state, bool is_root = false);
 
 // Scans text already in memory as one piece (tests, `rules test`).
 std::vector<Finding> scan_text(std::string_view text, const Detector& detector, const ReportPolicy& policy,

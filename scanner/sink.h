@@ -41,6 +41,7 @@ class LineWriter {
   const std::string& failure() const { return failure_; }
 
  private:
+  void cut_back_to_whole_line(size_t written);
   int fd_;
   std::string pending_;
   bool closed_ = false;

@@ -1,4 +1,5 @@
 #include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -29,11 +30,25 @@ void LineWriter::flush() {
     if (n < 0) {
       if (errno != EPIPE && failure_.empty()) failure_ = std::string("writing output: ") + std::strerror(errno);
       closed_ = true;
+      cut_back_to_whole_line(done);
       break;
     }
     done += n;
   }
   pending_.clear();
+}
+
+// A write that stopped part-way (a full disk, a file size limit) may have left half a line.
+// In a regular file, cut the output back to the last whole line; a reader never sees a
+// partial record. (A pipe cannot be cut: its reader gets the part that was written.)
+void LineWriter::cut_back_to_whole_line(size_t written) {
+  size_t keep = pending_.rfind('\n', written == 0 ? 0 : written - 1);
+  keep = (keep == std::string::npos || written == 0) ? 0 : keep + 1;
+  if (keep == written) return;
+  struct stat st;
+  if (fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) return;
+  off_t end = lseek(fd_, 0, SEEK_CUR);
+  if (end >= 0) (void)ftruncate(fd_, end - static_cast<off_t>(written - keep));
 }
 
 std::string owner_name(uint32_t uid) {

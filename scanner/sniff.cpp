@@ -34,6 +34,7 @@ struct Magic {
   size_t length;
   size_t offset;
   ContentType type;
+  bool weak = false;  // short enough to begin a text ("MZ Hansen ..."): trusted only when the rest is binary
 };
 
 constexpr Magic kMagics[] = {
@@ -42,7 +43,7 @@ constexpr Magic kMagics[] = {
     {"PK\x05\x06", 4, 0, ContentType::zip},  // empty zip
     {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, 0, ContentType::ole2},
     {"\x1F\x8B", 2, 0, ContentType::gzip},
-    {"BZh", 3, 0, ContentType::bzip2},
+    {"BZh", 3, 0, ContentType::bzip2, true},
     {"\xFD" "7zXZ\x00", 6, 0, ContentType::xz},
     {"\x28\xB5\x2F\xFD", 4, 0, ContentType::zstd},
     {"7z\xBC\xAF\x27\x1C", 6, 0, ContentType::seven_zip},
@@ -51,22 +52,25 @@ constexpr Magic kMagics[] = {
     {"{\\rtf", 5, 0, ContentType::rtf},
     {"\x89PNG", 4, 0, ContentType::image},
     {"\xFF\xD8\xFF", 3, 0, ContentType::image},
-    {"GIF8", 4, 0, ContentType::image},
+    {"GIF87a", 6, 0, ContentType::image},
+    {"GIF89a", 6, 0, ContentType::image},
     {"II*\x00", 4, 0, ContentType::image},
     {"MM\x00*", 4, 0, ContentType::image},
     {"\x7F" "ELF", 4, 0, ContentType::executable},
-    {"MZ", 2, 0, ContentType::executable},
+    {"MZ", 2, 0, ContentType::executable, true},
 };
 
 }  // namespace
 
 ContentType sniff(std::string_view head) {
-  for (const Magic& m : kMagics)
-    if (head.size() >= m.offset + m.length && std::memcmp(head.data() + m.offset, m.bytes, m.length) == 0)
-      return m.type;
   // Text is decided on the first 4 KiB; later binary bytes are decoded as text anyway, which
   // can only find more, never hide anything.
-  return detect_encoding(head.substr(0, 4096)).encoding == Encoding::binary ? ContentType::binary : ContentType::text;
+  bool binary = detect_encoding(head.substr(0, 4096)).encoding == Encoding::binary;
+  for (const Magic& m : kMagics)
+    if (head.size() >= m.offset + m.length && std::memcmp(head.data() + m.offset, m.bytes, m.length) == 0 &&
+        (!m.weak || binary))
+      return m.type;
+  return binary ? ContentType::binary : ContentType::text;
 }
 
 }  // namespace gdprscan

@@ -288,3 +288,53 @@ std::string_view TextDecoder::decode_1252(std::string_view in) {
 }
 
 }  // namespace gdprscan
+
+namespace gdprscan {
+
+bool is_letter_or_digit(char32_t cp) {
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  // Letters of the scripts met on Nordic shares, and the big blocks of the others. Not
+  // letters: Latin-1 punctuation (no-break space, « », §, ×, ÷), general punctuation (quotes,
+  // dashes, ellipsis), symbols.
+  if (cp >= 0xC0 && cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;
+  if (cp == 0xAA || cp == 0xB5 || cp == 0xBA) return true;
+  if (cp >= 0x370 && cp <= 0x58F) return true;   // Greek, Cyrillic, Armenian
+  if (cp >= 0x5D0 && cp <= 0x6FF) return true;   // Hebrew, Arabic letters and digits
+  if (cp >= 0x900 && cp <= 0x1FFF) return true;  // Indic ... Latin Extended Additional, Greek Extended
+  if (cp >= 0x3040 && cp <= 0x9FFF) return true;  // kana, CJK
+  if (cp >= 0xAC00 && cp <= 0xD7A3) return true;  // Hangul
+  if (cp >= 0xFF10 && cp <= 0xFF5A) return true;  // full-width digits and letters
+  return false;
+}
+
+namespace {
+char32_t decode_at(std::string_view s, size_t i, size_t len) {
+  auto b = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k])); };
+  if (len == 2) return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+  if (len == 3) return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+  return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+}
+}  // namespace
+
+bool word_char_at(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  auto c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) return is_letter_or_digit(c) || c == '_';
+  size_t len = utf8_sequence_length_at(text, pos);
+  if (len == 0) return true;
+  return is_letter_or_digit(decode_at(text, pos, len));
+}
+
+bool word_char_before(std::string_view text, size_t pos) {
+  if (pos == 0) return false;
+  auto c = static_cast<unsigned char>(text[pos - 1]);
+  if (c < 0x80) return is_letter_or_digit(c) || c == '_';
+  // Walk back to the lead byte (at most three continuation bytes).
+  size_t lead = pos - 1;
+  while (lead > 0 && pos - lead < 4 && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) --lead;
+  size_t len = utf8_sequence_length_at(text, lead);
+  if (len == 0 || lead + len != pos) return true;
+  return is_letter_or_digit(decode_at(text, lead, len));
+}
+
+}  // namespace gdprscan

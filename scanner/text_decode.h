@@ -57,4 +57,12 @@ class TextDecoder {
 
 void append_codepoint(char32_t cp, std::string& out);
 
+// Whether the character ending just before `pos` / starting at `pos` is a letter or digit,
+// so that an identifier glued to it is part of a longer word. Non-ASCII characters are
+// decoded: "æ1503721003" is glued, "«1503721003»" and a no-break space are not. Invalid
+// UTF-8 counts as glued (the safe side for masking is handled elsewhere).
+bool word_char_before(std::string_view text, size_t pos);
+bool word_char_at(std::string_view text, size_t pos);
+bool is_letter_or_digit(char32_t cp);
+
 }  // namespace gdprscan

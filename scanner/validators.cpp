@@ -1,5 +1,7 @@
 #include "validators.h"
 
+#include "text_decode.h"
+
 #include <algorithm>
 #include <ctime>
 
@@ -31,8 +33,6 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || is_upper(c); }
-// Letters outside ASCII arrive as UTF-8 bytes >= 0x80: glued to them, a number is a token part.
-bool is_word_byte(char c) { return is_alnum(c) || c == '_' || static_cast<unsigned char>(c) >= 0x80; }
 bool is_cpr_separator(char c) { return c == '-' || c == ' ' || c == '/' || c == '.' || c == '\t'; }
 int digit(char c) { return c - '0'; }
 
@@ -44,12 +44,12 @@ bool all_digits(std::string_view s) { return std::all_of(s.begin(), s.end(), is_
 bool free_standing(std::string_view text, size_t start, size_t end) {
   if (start > 0) {
     char p = text[start - 1];
-    if (is_word_byte(p) || p == '#' || p == '+') return false;
+    if (word_char_before(text, start) || p == '#' || p == '+') return false;
     if ((p == '-' || p == '/' || p == '.') && start >= 2 && is_digit(text[start - 2])) return false;
   }
   if (end < text.size()) {
     char n = text[end];
-    if (is_word_byte(n) || n == '#') return false;
+    if (word_char_at(text, end) || n == '#') return false;
     if ((n == '-' || n == '/' || n == '.') && end + 1 < text.size() && is_digit(text[end + 1])) return false;
   }
   return true;
@@ -153,8 +153,6 @@ std::optional<Confirmed> confirm_dk_ecpr(std::string_view text, size_t end, cons
 bool is_email_local_char(char c) {
   return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
-// Internationalised domains ("kommune-ø.dk") arrive as UTF-8 bytes.
-bool is_domain_char(char c) { return is_alnum(c) || c == '-' || c == '.' || static_cast<unsigned char>(c) >= 0x80; }
 
 bool valid_tld(std::string_view tld) {
   if (tld.size() < 2) return false;
@@ -177,23 +175,37 @@ bool valid_domain(std::string_view domain) {
 }
 
 std::optional<Confirmed> confirm_email(std::string_view text, size_t end, const ValidationEnv&) {
-  // Only the longest candidate ending counts: "a@b.com" also "ends" at "a@b.co".
+  // Only the longest candidate ending counts: "a@b.com" also "ends" at "a@b.co". Quotes,
+  // guillemets and other non-letters may follow ("«jens@kommune.dk»").
   if (end < text.size()) {
     char n = text[end];
-    if (is_domain_char(n) && n != '.') return std::nullopt;
+    if (n == '-' || word_char_at(text, end)) return std::nullopt;
     if (n == '.' && end + 1 < text.size() && is_alnum(text[end + 1])) return std::nullopt;
   }
+  // The domain: ASCII letters, digits, '-', '.', and the letters of internationalised names.
   size_t at = end;
-  while (at > 0 && is_domain_char(text[at - 1]) && end - at < 254) --at;
+  while (at > 0 && end - at < 254) {
+    char c = text[at - 1];
+    if (is_alnum(c) || c == '-' || c == '.') {
+      --at;
+    } else if (static_cast<unsigned char>(c) >= 0x80 && word_char_before(text, at)) {
+      while (at > 0 && (static_cast<unsigned char>(text[at - 1]) & 0xC0) == 0x80) --at;  // continuation bytes
+      --at;                                                                          // lead byte
+    } else {
+      break;
+    }
+  }
   if (at == 0 || text[at - 1] != '@') return std::nullopt;
   std::string_view domain = text.substr(at, end - at);
   if (!valid_domain(domain)) return std::nullopt;
   size_t start = at - 1;
-  while (start > 0 && is_email_local_char(text[start - 1]) && at - 1 - start < 64) --start;
+  while (start > 0 && is_email_local_char(text[start - 1]) && at - 1 - start < 65) --start;
   while (start < at - 1 && text[start] == '.') ++start;  // a sentence dot is not part of it
   std::string_view local = text.substr(start, at - 1 - start);
-  if (local.empty() || local.back() == '.' || local.find("..") != std::string_view::npos) return std::nullopt;
-  if (start > 0 && static_cast<unsigned char>(text[start - 1]) >= 0x80) return std::nullopt;
+  // RFC 5321: at most 64 characters; a longer run is not an address, not a shorter one.
+  if (local.empty() || local.size() > 64 || local.back() == '.' || local.find("..") != std::string_view::npos)
+    return std::nullopt;
+  if (word_char_before(text, start)) return std::nullopt;  // glued to a non-ASCII letter
   std::string value(text.substr(start, end - start));
   for (char& ch : value)
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);

@@ -41,6 +41,7 @@ Problem make_problem(bool is_error, ProblemKind kind, std::string message) {
 bool emit_problem(WalkEntry& out, const std::string& path, Problem p) {
   out.kind = WalkEntry::Kind::problem;
   out.is_directory = false;
+  out.is_root = false;
   out.path = path;
   out.problem = std::move(p);
   return true;
@@ -136,7 +137,7 @@ bool Walker::start_root(const std::string& root, WalkEntry& out) {
   struct stat st;
   if (stat(root.c_str(), &st) != 0) return emit_errno(out, root, "stat", errno);
   root_dev_ = st.st_dev;
-  if (S_ISDIR(st.st_mode)) return enter_directory(root, out);
+  if (S_ISDIR(st.st_mode)) return enter_directory(root, out, true);
   return visit(root, basename_of(root), d_type_of(st.st_mode), AT_FDCWD, out, true);
 }
 
@@ -170,14 +171,18 @@ bool Walker::visit(const std::string& path, const char* name, unsigned char type
   if (type == DT_REG) {
     out.kind = WalkEntry::Kind::file;
     out.path = path;
+    out.is_root = is_root;
     return true;
   }
   // FIFOs would block a reader; sockets and devices are not files. Never opened.
   return emit_problem(out, path, make_problem(false, ProblemKind::special_file, "not a regular file (FIFO, socket or device)"));
 }
 
-bool Walker::enter_directory(const std::string& path, WalkEntry& out) {
-  int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOATIME | (options_.follow_symlinks ? 0 : O_NOFOLLOW);
+bool Walker::enter_directory(const std::string& path, WalkEntry& out, bool is_root) {
+  // O_NOFOLLOW guards against a directory swapped for a symlink during the walk; a root
+  // named on the command line is followed (a share mounted through a symlink).
+  bool follow = options_.follow_symlinks || is_root;
+  int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOATIME | (follow ? 0 : O_NOFOLLOW);
   int fd = open(path.c_str(), flags);
   if (fd < 0 && errno == EPERM) fd = open(path.c_str(), flags & ~O_NOATIME);  // not our file: no O_NOATIME
   if (fd < 0) return emit_directory_errno(out, path, "opening directory", errno);

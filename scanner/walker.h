@@ -30,6 +30,7 @@ struct WalkEntry {
   std::string path;
   Problem problem;  // when kind == problem
   bool is_directory = false;  // the problem concerns a directory, not a file
+  bool is_root = false;       // named on the command line (followed even if a symlink)
 };
 
 struct WalkCounters {
@@ -57,7 +58,7 @@ class Walker {
   bool start_root(const std::string& root, WalkEntry& out);
   bool visit(const std::string& path, const char* name, unsigned char d_type, int dirfd, WalkEntry& out,
              bool is_root = false);
-  bool enter_directory(const std::string& path, WalkEntry& out);
+  bool enter_directory(const std::string& path, WalkEntry& out, bool is_root = false);
   bool is_excluded(const std::string& path, const char* name) const;
   bool is_included(const std::string& path, const char* name) const;
 

@@ -112,6 +112,23 @@ def build_main_tree(root):
     return t
 
 
+def check_symlinked_roots(checks, args, env, root):
+    """A root named on the command line is followed even when it is a symlink (a share
+    mounted through a symlink), like find -H and ripgrep; symlinks inside are not."""
+    name = "symlinked roots"
+    real = os.path.join(root, "real_share")
+    os.makedirs(real)
+    write(os.path.join(real, "a.txt"), f"cpr {CPR_A}\n")
+    os.symlink(real, os.path.join(root, "share_link"))
+    os.symlink(os.path.join(real, "a.txt"), os.path.join(root, "file_link"))
+    res = c.scan(args.binary, env, [os.path.join(root, "share_link"), os.path.join(root, "file_link")], timeout=30)
+    recs = records_of(checks, name, res, want_rc=1)
+    findings = [r for r in recs if r["type"] == "finding"]
+    problems = [r for r in recs if r["type"] in ("error", "skipped")]
+    checks.check(f"{name}: a directory symlink and a file symlink given as roots are both scanned",
+                 len(findings) == 2 and not problems, brief(recs))
+
+
 def check_default_walk(checks, args, env, t):
     name = "default walk"
     res = c.scan(args.binary, env, [t], timeout=30)
@@ -377,6 +394,7 @@ def main():
         check_follow_symlinks(checks, args, env, t)
         check_one_file_system(checks, args, env, t, default_recs)
         check_fifo_root(checks, args, env, env.root)
+        check_symlinked_roots(checks, args, env, env.root)
         check_filters(checks, args, env, env.root)
         check_permissions(checks, args, env, env.root)
         check_large_sparse(checks, args, env, env.root)

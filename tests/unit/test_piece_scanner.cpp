@@ -66,6 +66,19 @@ TEST(PieceScanner, IdentifierStraddlingEveryChunkBoundary) {
   }
 }
 
+TEST(ContextMasking, NumbersTheValidatorsRejectedDoNotLeak) {
+  auto masked = [](std::string s) {
+    mask_long_numbers(s);
+    return s;
+  };
+  EXPECT_EQ(masked("cpr 150372-\n1003 bor"), "cpr 150372-\n**** bor");  // split across lines
+  EXPECT_EQ(masked("ref 1503721003kr"), "ref 150372****kr");           // glued to letters
+  EXPECT_EQ(masked("920372-1001"), "920372-****");                     // impossible date
+  EXPECT_EQ(masked("150372\t1003x"), "150372\t****x");
+  EXPECT_EQ(masked("tlf. 75182474"), "tlf. 751824**");                 // phone numbers too
+  EXPECT_EQ(masked("12.500,00 kr. den 2019-05-02"), "12.500,00 kr. den 2019-05-02");  // not these
+}
+
 TEST(PieceScanner, LinesRunOnAcrossChunks) {
   Detector detector(testing::shipped_rules());
   std::string text;

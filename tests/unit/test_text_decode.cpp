@@ -1,6 +1,7 @@
 // Encoding detection and streaming decoding, including every possible chunk split.
 #include <gtest/gtest.h>
 
+#include "sniff.h"
 #include "text_decode.h"
 
 namespace gdprscan {
@@ -97,6 +98,16 @@ TEST(TextDecoder, Windows1252SpecialsAndMixedFiles) {
 TEST(TextDecoder, Utf16SurrogatesAcrossChunks) {
   const std::string raw("\xFF\xFE" "A\0" "\x3D\xD8\x00\xDE" "B\0", 10);  // A 😀 B
   for (size_t split = 0; split <= 8; ++split) EXPECT_EQ(decode_split(raw, split), "A\xF0\x9F\x98\x80" "B") << split;
+}
+
+TEST(Sniff, WeakMagicOnlyForBinaryContent) {
+  EXPECT_EQ(sniff("MZ Hansen, cpr 150372-1003\n"), ContentType::text);
+  EXPECT_EQ(sniff(std::string("MZ\x90\0\x03\0\0\0", 8)), ContentType::executable);
+  EXPECT_EQ(sniff("BZh Hansen\n"), ContentType::text);
+  EXPECT_EQ(sniff("GIF8 er ikke et billede\n"), ContentType::text);
+  EXPECT_EQ(sniff("%PDF-1.7\n"), ContentType::pdf);
+  EXPECT_EQ(sniff(std::string("PK\x03\x04\x14\0", 6)), ContentType::zip);
+  EXPECT_EQ(sniff("{\\rtf1\\ansi cpr 150372-1003}"), ContentType::rtf);
 }
 
 TEST(Utf8, Validation) {

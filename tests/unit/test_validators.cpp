@@ -79,6 +79,16 @@ TEST_F(CprDetection, NotInsideLongerDigitRunsOrGluedToLetters) {
   EXPECT_TRUE(cprs("+0101800008").empty());
 }
 
+TEST_F(CprDetection, NonAsciiPunctuationIsNotALetter) {
+  EXPECT_EQ(cprs("CPR-nr.\u00A0150372-1003").size(), 1u);          // no-break space
+  EXPECT_EQ(cprs("\u00AB150372-1003\u00BB").size(), 1u);          // « »
+  EXPECT_EQ(cprs("\u201C1503721003\u201D").size(), 1u);           // “ ”
+  EXPECT_EQ(cprs("nr.\u2009150372-1003\u2026").size(), 1u);       // thin space, ellipsis
+  EXPECT_TRUE(cprs("\u00E61503721003").empty());                  // æ glued: part of a word
+  EXPECT_TRUE(cprs("1503721003\u00F8").empty());                  // ø glued
+  EXPECT_TRUE(cprs("\u041F1503721003").empty());                  // Cyrillic letter glued
+}
+
 TEST_F(CprDetection, PunctuationAroundIsFine) {
   EXPECT_EQ(cprs("(0101800008)").size(), 1u);
   EXPECT_EQ(cprs("cpr:0101800008.").size(), 1u);
@@ -177,6 +187,11 @@ TEST(Email, ValidatesAndNormalises) {
   EXPECT_TRUE(emails("my email is info@presidio.").empty());
   EXPECT_TRUE(emails("hello-world here").empty());
   EXPECT_TRUE(emails("jens..hansen@kommune.dk").empty());
+  EXPECT_EQ(emails("\u00ABjens@kommune.dk\u00BB").size(), 1u);
+  EXPECT_EQ(emails("jens@kommune.dk\u2026").size(), 1u);
+  EXPECT_EQ(emails("post@\u00E6blehaven.dk").size(), 1u);
+  EXPECT_TRUE(emails(std::string(65, 'a') + "@kommune.dk").empty());  // local part over 64
+  EXPECT_EQ(emails(std::string(64, 'a') + "@kommune.dk").size(), 1u);
 }
 
 }  // namespace
