@@ -1,6 +1,8 @@
 // gdprscan: flags into plain option structs, then one call per subcommand.
 #include <CLI/CLI.hpp>
 
+#include <sys/resource.h>
+
 #include <csignal>
 #include <iostream>
 
@@ -60,8 +62,22 @@ int main(int argc, char** argv) {
   // Over a file size limit, write() then fails with EFBIG and the scan reports it (exit 2)
   // instead of dying mid-line.
   std::signal(SIGXFSZ, SIG_IGN);
+  // The walk keeps one open directory per level of depth: allow as many as the system does.
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+  }
 
   CLI::App app{"gdprscan: find personal data (Danish CPR numbers and more) in file shares"};
+  app.footer(R"(
+Examples:
+  gdprscan scan /srv/share --output findings.jsonl --summary
+  gdprscan scan ~/Dokumenter --format text
+  gdprscan rules list
+  gdprscan scan --help          all scan options
+
+Exit status: 0 no findings, 1 findings, 2 fatal error.)");
   app.require_subcommand(1);
   ScanCommandOptions scan;
   RulesCommandOptions rules;

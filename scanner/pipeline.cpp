@@ -118,7 +118,7 @@ Summary run_scan(const ScanOptions& options, Sink& sink, ScanProgress* progress)
       return r.release();
     }
     try {
-      return new FileReport(scan_file(entry->path, file_config, workers.local(), entry->is_root));
+      return new FileReport(scan_file(entry->path, file_config, workers.local(), entry->is_root, entry->fd));
     } catch (const std::exception& e) {
       // One bad file never stops the scan. Messages from our own code never carry a value.
       auto r = std::make_unique<FileReport>();

@@ -96,10 +96,17 @@ int open_for_scan(const std::string& path, bool follow_symlinks) {
 
 }  // namespace
 
-FileReport scan_file(const std::string& path, const FileScanConfig& config, WorkerState& state, bool is_root) {
+FileReport scan_file(const std::string& path, const FileScanConfig& config, WorkerState& state, bool is_root,
+                     int open_fd) {
   FileReport report;
   report.file.path = path;
-  int fd = open_for_scan(path, config.follow_symlinks || is_root);
+  int fd = open_fd >= 0 ? open_fd : open_for_scan(path, config.follow_symlinks || is_root);
+  struct CloseOnExit {
+    int fd;
+    ~CloseOnExit() {
+      if (fd >= 0) close(fd);
+    }
+  } guard{fd};  // also when an extractor throws
   if (fd < 0) {
     int err = errno;
     ProblemKind kind = problem_kind_for_errno(err);
@@ -112,7 +119,6 @@ FileReport scan_file(const std::string& path, const FileScanConfig& config, Work
   struct stat st;
   if (fstat(fd, &st) != 0) {
     report.problems.push_back(problem(true, ProblemKind::io, std::string("stat: ") + std::strerror(errno)));
-    close(fd);
     return report;
   }
   report.file.have_stat = true;
@@ -149,7 +155,6 @@ FileReport scan_file(const std::string& path, const FileScanConfig& config, Work
       }
     }
   }
-  close(fd);
   return report;
 }
 

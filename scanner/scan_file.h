@@ -33,7 +33,9 @@ struct WorkerState {
 };
 
 // `is_root`: named on the command line, so followed even when it is a symlink.
-FileReport scan_file(const std::string& path, const FileScanConfig& config, WorkerState& state, bool is_root = false);
+// `open_fd`: the file already opened by the walker (or -1); scan_file closes it.
+FileReport scan_file(const std::string& path, const FileScanConfig& config, WorkerState& state, bool is_root = false,
+                     int open_fd = -1);
 
 // Scans text already in memory as one piece (tests, `rules test`).
 std::vector<Finding> scan_text(std::string_view text, const Detector& detector, const ReportPolicy& policy,

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
 #include <cstring>
 
 namespace gdprscan {
@@ -42,6 +43,7 @@ bool emit_problem(WalkEntry& out, const std::string& path, Problem p) {
   out.kind = WalkEntry::Kind::problem;
   out.is_directory = false;
   out.is_root = false;
+  out.fd = -1;
   out.path = path;
   out.problem = std::move(p);
   return true;
@@ -137,7 +139,7 @@ bool Walker::start_root(const std::string& root, WalkEntry& out) {
   struct stat st;
   if (stat(root.c_str(), &st) != 0) return emit_errno(out, root, "stat", errno);
   root_dev_ = st.st_dev;
-  if (S_ISDIR(st.st_mode)) return enter_directory(root, out, true);
+  if (S_ISDIR(st.st_mode)) return enter_directory(root, AT_FDCWD, root.c_str(), out, true);
   return visit(root, basename_of(root), d_type_of(st.st_mode), AT_FDCWD, out, true);
 }
 
@@ -160,7 +162,7 @@ bool Walker::visit(const std::string& path, const char* name, unsigned char type
     }
     type = d_type_of(st.st_mode);
   }
-  if (type == DT_DIR) return enter_directory(path, out);
+  if (type == DT_DIR) return enter_directory(path, dirfd, name, out, false);
   // --include selects among everything that is not a directory.
   if (!is_root && !is_included(path, name)) {
     ++counters_.excluded;
@@ -172,19 +174,29 @@ bool Walker::visit(const std::string& path, const char* name, unsigned char type
     out.kind = WalkEntry::Kind::file;
     out.path = path;
     out.is_root = is_root;
+    out.fd = -1;
+    // The worker opens files by path; one whose path is too long for that is opened here,
+    // relative to its directory.
+    if (path.size() >= PATH_MAX - 1) {
+      int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | O_NOATIME | O_NOFOLLOW;
+      out.fd = openat(dirfd, name, flags);
+      if (out.fd < 0 && errno == EPERM) out.fd = openat(dirfd, name, flags & ~O_NOATIME);
+      if (out.fd < 0) return emit_errno(out, path, "open", errno);
+    }
     return true;
   }
   // FIFOs would block a reader; sockets and devices are not files. Never opened.
   return emit_problem(out, path, make_problem(false, ProblemKind::special_file, "not a regular file (FIFO, socket or device)"));
 }
 
-bool Walker::enter_directory(const std::string& path, WalkEntry& out, bool is_root) {
+bool Walker::enter_directory(const std::string& path, int parent_fd, const char* name, WalkEntry& out,
+                             bool is_root) {
   // O_NOFOLLOW guards against a directory swapped for a symlink during the walk; a root
   // named on the command line is followed (a share mounted through a symlink).
   bool follow = options_.follow_symlinks || is_root;
   int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOATIME | (follow ? 0 : O_NOFOLLOW);
-  int fd = open(path.c_str(), flags);
-  if (fd < 0 && errno == EPERM) fd = open(path.c_str(), flags & ~O_NOATIME);  // not our file: no O_NOATIME
+  int fd = openat(parent_fd, name, flags);
+  if (fd < 0 && errno == EPERM) fd = openat(parent_fd, name, flags & ~O_NOATIME);  // not our file: no O_NOATIME
   if (fd < 0) return emit_directory_errno(out, path, "opening directory", errno);
   struct stat st;
   if (fstat(fd, &st) != 0) {

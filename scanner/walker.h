@@ -31,6 +31,7 @@ struct WalkEntry {
   Problem problem;  // when kind == problem
   bool is_directory = false;  // the problem concerns a directory, not a file
   bool is_root = false;       // named on the command line (followed even if a symlink)
+  int fd = -1;  // already open (a path too long to open by name): the receiver closes it
 };
 
 struct WalkCounters {
@@ -58,7 +59,9 @@ class Walker {
   bool start_root(const std::string& root, WalkEntry& out);
   bool visit(const std::string& path, const char* name, unsigned char d_type, int dirfd, WalkEntry& out,
              bool is_root = false);
-  bool enter_directory(const std::string& path, WalkEntry& out, bool is_root = false);
+  // Opens `name` relative to `parent_fd` (AT_FDCWD: `name` is the whole path), so depth is
+  // not limited by PATH_MAX.
+  bool enter_directory(const std::string& path, int parent_fd, const char* name, WalkEntry& out, bool is_root);
   bool is_excluded(const std::string& path, const char* name) const;
   bool is_included(const std::string& path, const char* name) const;
 

@@ -169,6 +169,30 @@ TEST_F(Vectors, Os2dsCpr) {
                    });
 }
 
+// Presidio's e-mail recognizer rows: every one met, no recorded differences.
+TEST_F(Vectors, PresidioEmail) {
+  Detector detector(testing::shipped_rules(), CivilDate{2026, 11, 26});
+  std::ifstream in(kVectors / "presidio_vectors.tsv");
+  std::string line;
+  std::getline(in, line);
+  int rows = 0;
+  while (std::getline(in, line)) {
+    auto cols = split(line, '\t');
+    if (cols.size() < 3 || cols[0] != "EMAIL_ADDRESS") continue;
+    ++rows;
+    std::set<std::string> want;
+    for (const auto& e : split(unescape(cols[2]), '|'))
+      if (!e.empty()) {
+        std::string lower = e;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        want.insert(lower);
+      }
+    auto got = testing::values_of(testing::findings_in(detector, unescape(cols[1])), "email");
+    EXPECT_EQ(std::set<std::string>(got.begin(), got.end()), want) << cols[1];
+  }
+  EXPECT_GT(rows, 0);
+}
+
 // os2datascanner's statistical test: of uniformly random 10-digit numbers, 0.1-0.5% are
 // plausible CPR numbers. Ours reports about that share at the default threshold.
 TEST(RandomNumbers, FewArePlausibleCprNumbers) {
