@@ -11,6 +11,8 @@ namespace gdprscan {
 ExtractFn extractor_for(ContentType type);
 
 void extract_plain_text(Item& item, ExtractContext& ctx);
+void extract_html(Item& item, ExtractContext& ctx);  // markup.cpp
+void extract_xml(Item& item, ExtractContext& ctx);   // markup.cpp
 // RTF is text on the surface; until the RTF extractor exists, scanning it as plain text
 // finds identifiers in its runs of ASCII text.
 

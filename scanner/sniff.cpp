@@ -1,6 +1,8 @@
 #include "sniff.h"
 
+#include <cctype>
 #include <cstring>
+#include <string>
 
 #include "text_decode.h"
 
@@ -9,6 +11,8 @@ namespace gdprscan {
 const char* to_string(ContentType t) {
   switch (t) {
     case ContentType::text: return "text";
+    case ContentType::html: return "html";
+    case ContentType::xml: return "xml";
     case ContentType::pdf: return "pdf";
     case ContentType::zip: return "zip";
     case ContentType::ole2: return "ole2";
@@ -60,6 +64,41 @@ constexpr Magic kMagics[] = {
     {"MZ", 2, 0, ContentType::executable, true},
 };
 
+bool contains_caseless(std::string_view hay, std::string_view needle) {
+  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
+  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size() && lower(hay[i + k]) == needle[k]) ++k;
+    if (k == needle.size()) return true;
+  }
+  return false;
+}
+
+// Markup is recognised on the first KiB of the text (as UTF-8; UTF-16 files are decoded
+// first). HTML: a doctype, <html> or <body>. XML: a declaration, or a first element that a
+// closing tag follows. Anything else stays plain text: a wrong guess would only cost the
+// markup's words, never the text, but a text file is not forced through a parser.
+ContentType markup_type(std::string_view head) {
+  EncodingGuess guess = detect_encoding(head.substr(0, 4096));
+  std::string decoded;
+  std::string_view text = head.substr(guess.bom_length, 1024);
+  if (guess.encoding == Encoding::utf16le || guess.encoding == Encoding::utf16be) {
+    TextDecoder decoder(guess.encoding);
+    decoded = std::string(decoder.decode(head.substr(guess.bom_length, 2048), true));
+    text = decoded;
+  }
+  size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || text[first] != '<') return ContentType::text;
+  if (contains_caseless(text, "<!doctype html") || contains_caseless(text, "<html") || contains_caseless(text, "<body"))
+    return ContentType::html;
+  if (text.substr(first, 5) == "<?xml") return ContentType::xml;
+  bool element = first + 1 < text.size() && (std::isalpha(static_cast<unsigned char>(text[first + 1])) ||
+                                             text[first + 1] == '!' || text[first + 1] == '_');
+  if (element && (text.find("</") != std::string_view::npos || text.find("/>") != std::string_view::npos))
+    return ContentType::xml;
+  return ContentType::text;
+}
+
 }  // namespace
 
 ContentType sniff(std::string_view head) {
@@ -70,7 +109,7 @@ ContentType sniff(std::string_view head) {
     if (head.size() >= m.offset + m.length && std::memcmp(head.data() + m.offset, m.bytes, m.length) == 0 &&
         (!m.weak || binary))
       return m.type;
-  return binary ? ContentType::binary : ContentType::text;
+  return binary ? ContentType::binary : markup_type(head);
 }
 
 }  // namespace gdprscan

@@ -8,6 +8,8 @@ namespace gdprscan {
 
 enum class ContentType {
   text,
+  html,
+  xml,
   pdf,
   zip,
   ole2,  // legacy Office, Outlook .msg

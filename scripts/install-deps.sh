@@ -11,6 +11,7 @@ packages=(
   libcli11-dev           # command line
   nlohmann-json3-dev     # JSON output and schema tests
   libtomlplusplus-dev    # rule packs in rules/*.toml
+  libxml2-dev            # HTML and XML extraction
   libssl-dev             # HMAC-SHA256 fingerprints
   libsimdjson-dev        # SIMD UTF-8 validation of every byte we decode
   libgtest-dev libgmock-dev
