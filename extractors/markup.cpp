@@ -95,11 +95,25 @@ void on_html_cdata(void* ctx, const xmlChar* text, int len) {
 }
 
 // XML (SAX2 namespaced element callbacks).
-void on_xml_start(void* ctx, const xmlChar* /*localname*/, const xmlChar* /*prefix*/, const xmlChar* /*uri*/,
+// Office formats (OOXML, OpenDocument) keep content in text nodes and layout, ids and
+// checksums in attributes (w:id="1606768032", val="1203092039"): their attributes are not
+// content. Data exports keep content in both.
+bool is_office_namespace(const xmlChar* uri) {
+  if (!uri) return false;
+  auto u = reinterpret_cast<const char*>(uri);
+  for (const char* prefix : {"http://schemas.openxmlformats.org/", "http://schemas.microsoft.com/office/",
+                             "urn:schemas-microsoft-com:", "urn:oasis:names:tc:opendocument:",
+                             "http://purl.oclc.org/ooxml/"})
+    if (std::strncmp(u, prefix, std::strlen(prefix)) == 0) return true;
+  return false;
+}
+
+void on_xml_start(void* ctx, const xmlChar* /*localname*/, const xmlChar* /*prefix*/, const xmlChar* uri,
                   int /*nb_namespaces*/, const xmlChar** /*namespaces*/, int nb_attributes, int /*nb_defaulted*/,
                   const xmlChar** attributes) {
   TextCollector& c = collector(ctx);
   c.line_break();
+  if (is_office_namespace(uri)) return;
   // Each attribute is five pointers: localname, prefix, URI, value start, value end.
   for (int i = 0; i < nb_attributes; ++i) {
     const xmlChar* begin = attributes[i * 5 + 3];

@@ -8,6 +8,20 @@ ExtractFn extractor_for(ContentType type) {
     case ContentType::rtf: return extract_plain_text;
     case ContentType::html: return extract_html;
     case ContentType::xml: return extract_xml;
+    // Office files are zip containers too: until their own extractors exist, their XML
+    // members are scanned as XML (text found, located by member name).
+    case ContentType::zip:
+    case ContentType::seven_zip:
+    case ContentType::rar:
+    case ContentType::tar:
+    case ContentType::cpio:
+    case ContentType::iso9660:
+    case ContentType::cab: return extract_archive;
+    case ContentType::gzip: return extract_gzip;
+    case ContentType::bzip2:
+    case ContentType::xz:
+    case ContentType::zstd:
+    case ContentType::lz4: return extract_compressed;
     default: return nullptr;
   }
 }

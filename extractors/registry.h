@@ -13,6 +13,9 @@ ExtractFn extractor_for(ContentType type);
 void extract_plain_text(Item& item, ExtractContext& ctx);
 void extract_html(Item& item, ExtractContext& ctx);  // markup.cpp
 void extract_xml(Item& item, ExtractContext& ctx);   // markup.cpp
+void extract_archive(Item& item, ExtractContext& ctx);     // archive.cpp: zip, tar, 7z, rar, ...
+void extract_compressed(Item& item, ExtractContext& ctx);  // archive.cpp: .bz2, .xz, .zst, .lz4 (and .tar.*)
+void extract_gzip(Item& item, ExtractContext& ctx);        // gzip.cpp: one gzip layer
 // RTF is text on the surface; until the RTF extractor exists, scanning it as plain text
 // finds identifiers in its runs of ASCII text.
 

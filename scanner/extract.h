@@ -41,6 +41,7 @@ struct Item {
   std::string_view head;  // the first bytes, already read from `source`, for sniffing
   bool head_is_all = false;  // `source` holds nothing more
   LocationChain location;   // where this item is inside the top-level file
+  std::string name;         // file or member name: a hint only (naming a decompressed child)
 };
 
 class ExtractContext {
@@ -50,9 +51,14 @@ class ExtractContext {
   virtual std::unique_ptr<TextSink> open_text(LocationChain location) = 0;
   virtual void problem(Problem p) = 0;
   virtual void count_bytes_read(uint64_t n) = 0;
-  // A reusable per-thread buffer for reading; the item's `head` lives in it too, so use it
-  // only after the head has been consumed.
+  // A reusable buffer for reading; the item's `head` may live in it too, so use it only
+  // after the head has been consumed.
   virtual std::vector<char>& read_buffer() = 0;
+  // A child found inside the item: an archive member, an attachment. It is scanned like a
+  // file (sniffed, extracted, matched; containers recurse) with `name` appended to the
+  // location chain, under the top-level file's budget. `source` is read before this
+  // returns: small children are copied and scanned in parallel, large ones in place.
+  virtual void child(const std::string& name, ByteSource& source, int64_t size) = 0;  // size -1: unknown
 };
 
 using ExtractFn = void (*)(Item& item, ExtractContext& ctx);

@@ -92,6 +92,7 @@ Summary run_scan(const ScanOptions& options, Sink& sink, ScanProgress* progress)
   // early (FileScanConfig::flush_findings): both go through this lock, one line at a time.
   std::mutex sink_mutex;
   FileScanConfig file_config = options.file;
+  file_config.workers = &workers;
   file_config.flush_findings = [&](const FileReport& partial) {
     std::string rendered = sink.render(partial);
     std::lock_guard lock(sink_mutex);

@@ -4,9 +4,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <tbb/task_group.h>
+
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <memory>
+#include <mutex>
 
+#include "budget.h"
 #include "registry.h"
 #include "sniff.h"
 #include "walker.h"
@@ -35,51 +42,224 @@ class FdSource final : public ByteSource {
   int fd_;
 };
 
-class FileContext final : public ExtractContext {
+Problem make_problem(bool is_error, ProblemKind kind, std::string message, LocationChain location = {});
+
+// A child copied into memory, for scanning on another thread.
+class MemorySource final : public ByteSource {
  public:
-  FileContext(const FileScanConfig& config, WorkerState& state, FileReport& report)
-      : config_(config), state_(state), report_(report) {}
+  explicit MemorySource(std::string_view data) : data_(data) {}
+  long read(char* buf, size_t n) override {
+    size_t take = std::min(n, data_.size() - pos_);
+    std::memcpy(buf, data_.data() + pos_, take);
+    pos_ += take;
+    return static_cast<long>(take);
+  }
+
+ private:
+  std::string_view data_;
+  size_t pos_ = 0;
+};
+
+// Counts what a child expands to against the top-level file's budget; past a limit it
+// reports end of data (the caller then records limit_exceeded).
+class BudgetedSource final : public ByteSource {
+ public:
+  BudgetedSource(ByteSource& inner, Budget& budget) : inner_(inner), budget_(budget) {}
+  long read(char* buf, size_t n) override {
+    if (!stopped_.empty()) return 0;
+    long got = inner_.read(buf, n);
+    if (got > 0) stopped_ = budget_.charge_bytes(static_cast<uint64_t>(got));
+    return got;
+  }
+  const std::string& stopped() const { return stopped_; }
+
+ private:
+  ByteSource& inner_;
+  Budget& budget_;
+  std::string stopped_;
+};
+
+// What one top-level file's scan shares between the threads that scan its children.
+struct SharedScan {
+  const FileScanConfig& config;
+  FileReport& report;
+  Budget budget;
+  std::mutex mutex;                        // guards report
+  std::atomic<uint64_t> buffered_bytes{0};  // children copied for parallel scanning
+
+  // Moves a context's findings and problems into the report; hands a full batch on.
+  void merge(std::vector<Finding>& findings, std::vector<Problem>& problems, uint64_t text_bytes, bool scanned,
+             bool final_merge) {
+    std::lock_guard lock(mutex);
+    report.text_bytes += text_bytes;
+    report.scanned = report.scanned || scanned;
+    for (auto& p : problems) report.problems.push_back(std::move(p));
+    problems.clear();
+    for (auto& f : findings) report.findings.push_back(std::move(f));
+    findings.clear();
+    if (config.flush_findings && report.findings.size() >= config.findings_batch && !final_merge) {
+      config.flush_findings(report);
+      report.findings.clear();
+    }
+  }
+};
+
+constexpr size_t kParallelChildMax = 8u << 20;     // children up to this size are copied ...
+constexpr uint64_t kBufferedChildrenMax = 64u << 20;  // ... while a file's copies stay below this
+
+// The context of one item: the top-level file or a child at any depth. Findings are
+// collected here and merged into the file's report; children run in this context's task
+// group (in parallel) or in place.
+class ScanContext final : public ExtractContext {
+ public:
+  ScanContext(SharedScan& shared, WorkerState& state, LocationChain location, int depth)
+      : shared_(shared), state_(state), location_(std::move(location)), depth_(depth) {}
+
+  ~ScanContext() noexcept override {
+    group_.wait();
+    shared_.merge(findings_, problems_, text_bytes_, scanned_, true);
+  }
+
+  const LocationChain& location() const { return location_; }
+  void mark_scanned() { scanned_ = true; }
+  WorkerState& state() { return state_; }
+  void wait_for_children() { group_.wait(); }
 
   std::unique_ptr<TextSink> open_text(LocationChain location) override {
     struct CountingScanner final : TextSink {
-      CountingScanner(PieceScanner inner, FileContext& ctx) : inner(std::move(inner)), ctx(ctx) {
+      CountingScanner(PieceScanner inner, ScanContext& ctx) : inner(std::move(inner)), ctx(ctx) {
         this->inner.after_each_finding([&ctx] { ctx.maybe_flush_findings(); });
       }
       void write(std::string_view s) override { inner.write(s); }
       void finish() override {
         inner.finish();
-        ctx.report_.text_bytes += inner.text_bytes();
+        ctx.text_bytes_ += inner.text_bytes();
       }
       void write_whole(std::string_view s) override {
         inner.write_whole(s);
-        ctx.report_.text_bytes += inner.text_bytes();
+        ctx.text_bytes_ += inner.text_bytes();
       }
       PieceScanner inner;
-      FileContext& ctx;
+      ScanContext& ctx;
     };
-    report_.scanned = true;
+    scanned_ = true;
+    const FileScanConfig& config = shared_.config;
     return std::make_unique<CountingScanner>(
-        PieceScanner(*config_.detector, state_.scratch, config_.policy, std::move(location), report_.findings), *this);
+        PieceScanner(*config.detector, state_.scratch, config.policy, std::move(location), findings_), *this);
   }
+
   void maybe_flush_findings() {
-    if (!config_.flush_findings || report_.findings.size() < config_.findings_batch) return;
-    config_.flush_findings(report_);
-    report_.findings.clear();
+    if (findings_.size() >= shared_.config.findings_batch) shared_.merge(findings_, problems_, 0, false, false);
   }
-  void problem(Problem p) override { report_.problems.push_back(std::move(p)); }
-  void count_bytes_read(uint64_t n) override { report_.bytes_read += n; }
-  std::vector<char>& read_buffer() override { return state_.buffer; }
+
+  void problem(Problem p) override { problems_.push_back(std::move(p)); }
+
+  void count_bytes_read(uint64_t n) override {
+    if (depth_ == 0) {  // bytes from disk; children's bytes are charged to the budget
+      std::lock_guard lock(shared_.mutex);
+      shared_.report.bytes_read += n;
+    }
+  }
+
+  std::vector<char>& read_buffer() override {
+    if (depth_ == 0) return state_.buffer;
+    own_buffer_.resize(shared_.config.read_chunk);
+    return own_buffer_;
+  }
+
+  void child(const std::string& name, ByteSource& source, int64_t size) override;
 
  private:
-  const FileScanConfig& config_;
+  SharedScan& shared_;
   WorkerState& state_;
-  FileReport& report_;
+  LocationChain location_;
+  int depth_;
+  std::vector<Finding> findings_;
+  std::vector<Problem> problems_;
+  uint64_t text_bytes_ = 0;
+  bool scanned_ = false;
+  std::vector<char> own_buffer_;
+  tbb::task_group group_;
 };
 
-Problem problem(bool is_error, ProblemKind kind, std::string message) {
+// Sniffs `source` (its first bytes are `head`), runs the matching extractor in `ctx`, and
+// waits for the children it spawned.
+void scan_source(ByteSource& source, std::string_view head, bool head_is_all, const std::string& name,
+                 ScanContext& ctx) {
+  ContentType type = sniff(head);
+  ExtractFn extract = extractor_for(type);
+  if (!extract) {
+    ctx.problem(make_problem(false, ProblemKind::unsupported, std::string("no extractor for content type ") + to_string(type),
+                        ctx.location()));
+    return;
+  }
+  Item item{source, head, head_is_all, ctx.location(), name};
+  ctx.mark_scanned();  // an extractor looked at it, even if it held no text (an empty archive)
+  extract(item, ctx);
+  ctx.wait_for_children();
+}
+
+void scan_child_in_place(SharedScan& shared, WorkerState& state, LocationChain location, int depth,
+                         ByteSource& source, const std::string& name) {
+  ScanContext ctx(shared, state, std::move(location), depth);
+  std::vector<char> head(shared.config.read_chunk);
+  long n = source.read(head.data(), head.size());
+  if (n < 0) {
+    ctx.problem(make_problem(true, ProblemKind::corrupt, "cannot read this member: " + std::string(std::strerror(static_cast<int>(-n))),
+                        ctx.location()));
+    return;
+  }
+  scan_source(source, std::string_view(head.data(), n), static_cast<size_t>(n) < head.size(), name, ctx);
+}
+
+void ScanContext::child(const std::string& name, ByteSource& source, int64_t size) {
+  LocationChain location = location_;
+  location.push_back(name);
+  if (std::string why = shared_.budget.admit_child(depth_ + 1); !why.empty()) {
+    problems_.push_back(make_problem(true, ProblemKind::limit_exceeded, why, location));
+    return;
+  }
+  BudgetedSource budgeted(source, shared_.budget);
+  auto record_limit = [&] {
+    if (!budgeted.stopped().empty())
+      problems_.push_back(make_problem(true, ProblemKind::limit_exceeded, budgeted.stopped(), location));
+  };
+  bool small = size >= 0 && static_cast<uint64_t>(size) <= kParallelChildMax;
+  if (small && (shared_.buffered_bytes += size) <= kBufferedChildrenMax) {
+    // Copy now (the container's reader moves on), scan on whichever thread is free.
+    auto data = std::make_shared<std::string>();
+    data->reserve(size);
+    // Not read_buffer(): at depth 0 it holds the file's head, which the container's reader
+    // may still be using.
+    std::vector<char> buf(64 * 1024);
+    for (long n; (n = budgeted.read(buf.data(), buf.size())) > 0;) data->append(buf.data(), n);
+    record_limit();
+    SharedScan& shared = shared_;
+    int depth = depth_ + 1;
+    group_.run([&shared, data, location, depth, name, size] {
+      WorkerState& state = shared.config.workers->local();
+      try {
+        MemorySource memory(*data);
+        scan_child_in_place(shared, state, location, depth, memory, name);
+      } catch (const std::exception& e) {
+        std::vector<Finding> none;
+        std::vector<Problem> p{make_problem(true, ProblemKind::io, std::string("internal error: ") + e.what(), location)};
+        shared.merge(none, p, 0, false, false);
+      }
+      shared.buffered_bytes -= size;
+    });
+    return;
+  }
+  if (small) shared_.buffered_bytes -= size;
+  scan_child_in_place(shared_, state_, location, depth_ + 1, budgeted, name);
+  record_limit();
+}
+
+Problem make_problem(bool is_error, ProblemKind kind, std::string message, LocationChain location) {
   Problem p;
   p.is_error = is_error;
   p.kind = kind;
+  p.location = std::move(location);
   p.message = std::move(message);
   return p;
 }
@@ -111,14 +291,14 @@ FileReport scan_file(const std::string& path, const FileScanConfig& config, Work
     int err = errno;
     ProblemKind kind = problem_kind_for_errno(err);
     if (kind == ProblemKind::symlink_loop)  // O_NOFOLLOW: replaced by a symlink since the walk
-      report.problems.push_back(problem(false, ProblemKind::symlink, "symlink not followed (use --follow-symlinks)"));
+      report.problems.push_back(make_problem(false, ProblemKind::symlink, "symlink not followed (use --follow-symlinks)"));
     else
-      report.problems.push_back(problem(true, kind, std::string("open: ") + std::strerror(err)));
+      report.problems.push_back(make_problem(true, kind, std::string("open: ") + std::strerror(err)));
     return report;
   }
   struct stat st;
   if (fstat(fd, &st) != 0) {
-    report.problems.push_back(problem(true, ProblemKind::io, std::string("stat: ") + std::strerror(errno)));
+    report.problems.push_back(make_problem(true, ProblemKind::io, std::string("stat: ") + std::strerror(errno)));
     return report;
   }
   report.file.have_stat = true;
@@ -126,9 +306,9 @@ FileReport scan_file(const std::string& path, const FileScanConfig& config, Work
   report.file.mtime = st.st_mtim.tv_sec;
   report.file.uid = st.st_uid;
   if (!S_ISREG(st.st_mode)) {
-    report.problems.push_back(problem(false, ProblemKind::special_file, "not a regular file (FIFO, socket or device)"));
+    report.problems.push_back(make_problem(false, ProblemKind::special_file, "not a regular file (FIFO, socket or device)"));
   } else if (report.file.size > config.max_filesize) {
-    report.problems.push_back(problem(false, ProblemKind::too_large,
+    report.problems.push_back(make_problem(false, ProblemKind::too_large,
                                       "file is " + std::to_string(report.file.size) + " bytes, over --max-filesize " +
                                           std::to_string(config.max_filesize)));
   } else {
@@ -138,21 +318,16 @@ FileReport scan_file(const std::string& path, const FileScanConfig& config, Work
     FdSource source(fd);
     long n = source.read(state.buffer.data(), state.buffer.size());
     if (n < 0) {
-      report.problems.push_back(problem(true, problem_kind_for_errno(static_cast<int>(-n)),
+      report.problems.push_back(make_problem(true, problem_kind_for_errno(static_cast<int>(-n)),
                                         n == -EAGAIN ? "read would block (a pseudo-file such as /proc/kmsg): not scanned"
                                                      : std::string("read: ") + std::strerror(static_cast<int>(-n))));
     } else {
       report.bytes_read = n;
-      std::string_view head(state.buffer.data(), n);
-      ContentType type = sniff(head);
-      if (ExtractFn extract = extractor_for(type)) {
-        Item item{source, head, static_cast<size_t>(n) < state.buffer.size(), {}};
-        FileContext ctx(config, state, report);
-        extract(item, ctx);
-      } else {
-        report.problems.push_back(problem(false, ProblemKind::unsupported,
-                                          std::string("no extractor for content type ") + to_string(type)));
-      }
+      SharedScan shared{config, report, Budget(config.limits, report.file.size), {}, {}};
+      ScanContext ctx(shared, state, {}, 0);
+      size_t slash = path.rfind('/');
+      scan_source(source, std::string_view(state.buffer.data(), n), static_cast<size_t>(n) < state.buffer.size(),
+                  slash == std::string::npos ? path : path.substr(slash + 1), ctx);
     }
   }
   return report;

@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include <tbb/enumerable_thread_specific.h>
+
+#include "budget.h"
 #include "detector.h"
 #include "piece_scanner.h"
 #include "records.h"
@@ -24,6 +27,9 @@ struct FileScanConfig {
   // batches of this size instead of holding them all: memory stays bounded per file.
   size_t findings_batch = 1000;
   std::function<void(const FileReport&)> flush_findings;  // receives a partial report
+  ContainerLimits limits;  // archives and other containers
+  // Per-thread state for children scanned on other threads (set by the pipeline).
+  tbb::enumerable_thread_specific<struct WorkerState>* workers = nullptr;
 };
 
 // Reused across files by one thread: no allocation per small file.

@@ -22,6 +22,11 @@ const char* to_string(ContentType t) {
     case ContentType::zstd: return "zstd";
     case ContentType::seven_zip: return "7z";
     case ContentType::rar: return "rar";
+    case ContentType::tar: return "tar";
+    case ContentType::cpio: return "cpio";
+    case ContentType::iso9660: return "iso9660";
+    case ContentType::cab: return "cab";
+    case ContentType::lz4: return "lz4";
     case ContentType::pst: return "pst";
     case ContentType::rtf: return "rtf";
     case ContentType::image: return "image";
@@ -52,6 +57,15 @@ constexpr Magic kMagics[] = {
     {"\x28\xB5\x2F\xFD", 4, 0, ContentType::zstd},
     {"7z\xBC\xAF\x27\x1C", 6, 0, ContentType::seven_zip},
     {"Rar!\x1A\x07", 6, 0, ContentType::rar},
+    {"ustar", 5, 257, ContentType::tar},
+    {"070707", 6, 0, ContentType::cpio, true},
+    {"070701", 6, 0, ContentType::cpio, true},
+    {"070702", 6, 0, ContentType::cpio, true},
+    {"\xC7\x71", 2, 0, ContentType::cpio, true},  // binary cpio, little-endian
+    {"CD001", 5, 0x8001, ContentType::iso9660},
+    {"MSCF\0\0\0\0", 8, 0, ContentType::cab},
+    {"\x04\x22\x4D\x18", 4, 0, ContentType::lz4},
+    {"LZIP", 4, 0, ContentType::xz, true},  // lzip: read by the same filter chain
     {"!BDN", 4, 0, ContentType::pst},
     {"{\\rtf", 5, 0, ContentType::rtf},
     {"\x89PNG", 4, 0, ContentType::image},

@@ -41,8 +41,10 @@ class TextSink final : public Sink {
       line(text);
       line("      " + f.context);
     }
-    for (const Problem& p : r.problems)
-      line(std::string("  ") + (p.is_error ? "error " : "skipped ") + to_string(p.kind) + ": " + p.message);
+    for (const Problem& p : r.problems) {
+      std::string where = p.location.empty() ? "" : join(p.location, " > ") + ": ";
+      line(std::string("  ") + where + (p.is_error ? "error " : "skipped ") + to_string(p.kind) + ": " + p.message);
+    }
     line("");
     return out;
   }

@@ -12,6 +12,8 @@ packages=(
   nlohmann-json3-dev     # JSON output and schema tests
   libtomlplusplus-dev    # rule packs in rules/*.toml
   libxml2-dev            # HTML and XML extraction
+  libarchive-dev         # archives: zip, tar, 7z, rar, cab, iso, cpio, bz2/xz/zst
+  zlib1g-dev             # gzip layers, read one at a time
   libssl-dev             # HMAC-SHA256 fingerprints
   libsimdjson-dev        # SIMD UTF-8 validation of every byte we decode
   libgtest-dev libgmock-dev

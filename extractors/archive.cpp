@@ -1,0 +1,164 @@
+// Archives and compressed files through libarchive: zip, tar, 7z, rar/rar5, cab, iso9660,
+// cpio, and the filters bzip2, xz/lzma, zstd, lz4 and lzip (so .tar.xz and friends); a lone
+// compressed file (.bz2, .xz, .zst) is a container with one child. gzip is read by
+// gzip.cpp, one layer at a time (a .tar.gz is a gzip layer holding a tar). Only the
+// formats we read are enabled, not libarchive's "_all". Nothing is ever written to disk:
+// members are read through libarchive into the scanner, each as a child item (see
+// ExtractContext::child), whose budget bounds depth, count, bytes, ratio and time.
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "piece_scanner.h"
+#include "registry.h"
+
+namespace gdprscan {
+
+namespace {
+
+// Feeds libarchive the item: first its head (already read for sniffing), then the rest.
+struct ArchiveInput {
+  Item& item;
+  ExtractContext& ctx;
+  std::vector<char> buffer = std::vector<char>(64 * 1024);
+  bool head_given = false;
+  std::string read_error;
+};
+
+la_ssize_t read_callback(archive*, void* raw, const void** block) {
+  auto* in = static_cast<ArchiveInput*>(raw);
+  if (!in->head_given) {
+    in->head_given = true;
+    *block = in->item.head.data();
+    return static_cast<la_ssize_t>(in->item.head.size());
+  }
+  if (in->item.head_is_all) return 0;
+  long n = in->item.source.read(in->buffer.data(), in->buffer.size());
+  if (n < 0) {
+    in->read_error = std::strerror(static_cast<int>(-n));
+    return -1;
+  }
+  in->ctx.count_bytes_read(static_cast<uint64_t>(n));
+  *block = in->buffer.data();
+  return n;
+}
+
+// The current member's data, as the scanner reads children.
+class MemberSource final : public ByteSource {
+ public:
+  explicit MemberSource(archive* a) : a_(a) {}
+  long read(char* buf, size_t n) override {
+    la_ssize_t got = archive_read_data(a_, buf, n);
+    if (got < 0) {
+      failed_ = true;
+      return -EIO;
+    }
+    return static_cast<long>(got);
+  }
+  bool failed() const { return failed_; }
+
+ private:
+  archive* a_;
+  bool failed_ = false;
+};
+
+// libarchive's messages name members; long digit runs are masked before they go anywhere.
+std::string archive_message(archive* a) {
+  std::string m = archive_error_string(a) ? archive_error_string(a) : "unknown error";
+  mask_long_numbers(m);
+  return m;
+}
+
+std::string member_name(archive_entry* entry, const Item& item, bool raw) {
+  if (raw) {  // a lone compressed file: its name without the compression extension
+    std::string name = item.name;
+    for (const char* ext : {".bz2", ".xz", ".zst", ".lz4", ".lz", ".lzma"}) {
+      size_t len = std::strlen(ext);
+      if (name.size() > len && name.compare(name.size() - len, len, ext) == 0) return name.substr(0, name.size() - len);
+    }
+    return name.empty() ? std::string("(decompressed)") : name + " (decompressed)";
+  }
+  if (const char* utf8 = archive_entry_pathname_utf8(entry)) return utf8;
+  if (const char* bytes = archive_entry_pathname(entry)) return bytes;
+  return "(unnamed member)";
+}
+
+void enable_formats(archive* a, bool compressed) {
+  // No gzip filter: gzip layers are containers of their own (gzip.cpp).
+  archive_read_support_filter_bzip2(a);
+  archive_read_support_filter_xz(a);
+  archive_read_support_filter_lzma(a);
+  archive_read_support_filter_zstd(a);
+  archive_read_support_filter_lz4(a);
+  archive_read_support_filter_lzip(a);
+  archive_read_support_format_zip(a);
+  archive_read_support_format_7zip(a);
+  archive_read_support_format_rar(a);
+  archive_read_support_format_rar5(a);
+  archive_read_support_format_tar(a);
+  archive_read_support_format_cpio(a);
+  archive_read_support_format_iso9660(a);
+  archive_read_support_format_cab(a);
+  // "raw" accepts anything, so only behind a compression filter: a .gz of a text file.
+  if (compressed) archive_read_support_format_raw(a);
+}
+
+struct ArchiveDeleter {
+  void operator()(archive* a) const { archive_read_free(a); }
+};
+
+void report(ExtractContext& ctx, const LocationChain& location, ProblemKind kind, const std::string& message) {
+  ctx.problem(Problem{true, kind, location, message});
+}
+
+}  // namespace
+
+void extract_archive(Item& item, ExtractContext& ctx, bool compressed) {
+  std::unique_ptr<archive, ArchiveDeleter> a(archive_read_new());
+  if (!a) throw std::bad_alloc();
+  enable_formats(a.get(), compressed);
+  ArchiveInput input{item, ctx, std::vector<char>(64 * 1024), false, {}};
+  if (archive_read_open(a.get(), &input, nullptr, read_callback, nullptr) != ARCHIVE_OK) {
+    report(ctx, item.location, ProblemKind::corrupt,
+           input.read_error.empty() ? "not a readable archive: " + archive_message(a.get()) : "read failed: " + input.read_error);
+    return;
+  }
+  bool raw = false;
+  for (int members = 0;; ++members) {
+    archive_entry* entry = nullptr;
+    int rc = archive_read_next_header(a.get(), &entry);
+    if (rc == ARCHIVE_EOF) break;
+    if (rc < ARCHIVE_WARN) {
+      std::string what = input.read_error.empty() ? archive_message(a.get()) : "read failed: " + input.read_error;
+      bool encrypted = archive_read_has_encrypted_entries(a.get()) > 0;
+      report(ctx, item.location, encrypted ? ProblemKind::encrypted : ProblemKind::corrupt,
+             (members ? "archive damaged after " + std::to_string(members) + " members: " : "not a readable archive: ") +
+                 what);
+      break;
+    }
+    raw = archive_format(a.get()) == ARCHIVE_FORMAT_RAW;
+    if (archive_entry_filetype(entry) != AE_IFREG) continue;  // directories, links: no data
+    std::string name = member_name(entry, item, raw);
+    LocationChain location = item.location;
+    location.push_back(name);
+    if (archive_entry_is_encrypted(entry)) {
+      report(ctx, location, ProblemKind::encrypted, "encrypted member: not scanned (the password is not known)");
+      continue;
+    }
+    MemberSource member(a.get());
+    int64_t size = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : -1;
+    ctx.child(name, member, size);
+    if (member.failed()) {
+      report(ctx, location, ProblemKind::corrupt, "member damaged: " + archive_message(a.get()) + " (read up to there)");
+      if (archive_errno(a.get()) != 0 && archive_read_has_encrypted_entries(a.get()) > 0) break;
+    }
+  }
+}
+
+void extract_archive(Item& item, ExtractContext& ctx) { extract_archive(item, ctx, false); }
+void extract_compressed(Item& item, ExtractContext& ctx) { extract_archive(item, ctx, true); }
+
+}  // namespace gdprscan

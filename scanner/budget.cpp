@@ -1,0 +1,30 @@
+#include "budget.h"
+
+namespace gdprscan {
+
+std::string Budget::admit_child(int depth) {
+  if (depth > limits_.max_depth)
+    return "nesting deeper than " + std::to_string(limits_.max_depth) + " levels: this member and what it holds were not scanned";
+  if (++children_ > limits_.max_children)
+    return "more than " + std::to_string(limits_.max_children) + " members in one file: the rest were not scanned";
+  return time_left();
+}
+
+std::string Budget::charge_bytes(uint64_t n) {
+  uint64_t total = bytes_ += n;
+  if (total > limits_.max_bytes)
+    return "more than " + std::to_string(limits_.max_bytes >> 20) +
+           " MiB extracted from one file: the rest of this member and later members were not scanned";
+  if (total > limits_.ratio_floor && static_cast<double>(total) / file_size_ > limits_.max_ratio)
+    return "expands more than " + std::to_string(static_cast<int>(limits_.max_ratio)) +
+           " times its size (a decompression bomb?): the rest was not scanned";
+  return time_left();
+}
+
+std::string Budget::time_left() const {
+  if (std::chrono::steady_clock::now() - start_ > limits_.max_time)
+    return "took longer than " + std::to_string(limits_.max_time.count()) + " s: the rest was not scanned";
+  return {};
+}
+
+}  // namespace gdprscan

@@ -1,0 +1,43 @@
+// One budget per top-level file, charged by every nested extraction (the way ClamAV does
+// it): how deep containers nest, how many children, how many bytes they expand to, the
+// overall expansion ratio, and the wall-clock time. Shared by the threads that scan the
+// file's children in parallel, so every counter is atomic.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace gdprscan {
+
+struct ContainerLimits {
+  int max_depth = 17;
+  uint64_t max_children = 10000;
+  uint64_t max_bytes = 400ull << 20;  // bytes extracted from containers, all levels together
+  double max_ratio = 250;             // extracted bytes per byte of the file on disk ...
+  uint64_t ratio_floor = 32ull << 20;  // ... once past this many extracted bytes
+  std::chrono::seconds max_time{600};
+};
+
+class Budget {
+ public:
+  Budget(const ContainerLimits& limits, uint64_t file_size)
+      : limits_(limits), file_size_(file_size ? file_size : 1), start_(std::chrono::steady_clock::now()) {}
+
+  // Empty when the child may be scanned (and is counted); else which limit stops it.
+  std::string admit_child(int depth);
+  // Empty while extracted bytes stay within the limits; else which limit was hit.
+  std::string charge_bytes(uint64_t n);
+  std::string time_left() const;
+  const ContainerLimits& limits() const { return limits_; }
+
+ private:
+  const ContainerLimits& limits_;
+  uint64_t file_size_;
+  std::chrono::steady_clock::time_point start_;
+  std::atomic<uint64_t> children_{0};
+  std::atomic<uint64_t> bytes_{0};
+};
+
+}  // namespace gdprscan
