@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <chrono>
 #include <cstdint>
 #include <cerrno>
 #include <cstring>
@@ -96,6 +97,10 @@ int run_scan_command(const ScanCommandOptions& o) {
   scan.file.policy.fingerprinter = &fingerprinter;
   scan.file.max_filesize = max_filesize;
   scan.file.follow_symlinks = o.follow_symlinks;
+  scan.file.limits.max_depth = o.max_depth;
+  scan.file.limits.max_children = o.max_members;
+  scan.file.limits.max_bytes = parse_size(o.max_extracted);
+  scan.file.limits.max_time = std::chrono::seconds(o.max_file_seconds);
   // A person reading text output wants one block per file: no early batches there (a file
   // with a hundred thousand findings is then held whole; JSON Lines stays bounded).
   if (o.format == "text") scan.file.findings_batch = SIZE_MAX;

@@ -18,6 +18,10 @@ struct ScanCommandOptions {
   bool one_file_system = false;
   std::vector<std::string> include, exclude;
   std::string max_filesize = "100MiB";
+  int max_depth = 17;                   // containers nested in containers
+  uint64_t max_members = 10000;         // children of one top-level file, all levels
+  std::string max_extracted = "400MiB";  // bytes extracted from one top-level file
+  int max_file_seconds = 600;           // wall clock for one top-level file's containers
   double min_confidence = 0.5;
   bool reveal = false;
   std::string fingerprint_key_file;

@@ -35,6 +35,13 @@ void add_scan_command(CLI::App& app, ScanCommandOptions& o) {
   scan->add_option("--exclude", o.exclude, "Skip files and directories matching GLOB (repeatable)")->type_name("GLOB");
   scan->add_option("--max-filesize", o.max_filesize, "Skip larger files with a record (default 100MiB)")
       ->type_name("SIZE");
+  scan->add_option("--max-depth", o.max_depth, "Archives in archives: nesting limit (default 17)")->check(CLI::Range(0, 1000));
+  scan->add_option("--max-members", o.max_members, "Members scanned per file, all levels (default 10000)")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{100000000}));
+  scan->add_option("--max-extracted", o.max_extracted, "Bytes extracted per file, all levels (default 400MiB)")
+      ->type_name("SIZE");
+  scan->add_option("--max-file-seconds", o.max_file_seconds, "Time per file's containers (default 600)")
+      ->check(CLI::Range(1, 1000000));
   scan->add_option("--min-confidence", o.min_confidence, "Report findings at or above this confidence (default 0.5)")
       ->check(CLI::Range(0.0, 1.0));
   scan->add_flag("--reveal", o.reveal, "Include the unmasked, normalised value in each finding");

@@ -8,6 +8,8 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -26,24 +28,43 @@ struct ArchiveInput {
   std::vector<char> buffer = std::vector<char>(64 * 1024);
   bool head_given = false;
   std::string read_error;
+  // Seekable input is read from its start again: bytes_read counts each byte of the file
+  // once (the head was counted when it was read for sniffing).
+  int64_t position = 0;
+  int64_t counted_upto = 0;
 };
 
 la_ssize_t read_callback(archive*, void* raw, const void** block) {
   auto* in = static_cast<ArchiveInput*>(raw);
-  if (!in->head_given) {
+  if (!in->head_given && !in->item.source.seekable()) {
     in->head_given = true;
     *block = in->item.head.data();
     return static_cast<la_ssize_t>(in->item.head.size());
   }
-  if (in->item.head_is_all) return 0;
+  if (in->item.head_is_all && !in->item.source.seekable()) return 0;
   long n = in->item.source.read(in->buffer.data(), in->buffer.size());
   if (n < 0) {
     in->read_error = std::strerror(static_cast<int>(-n));
     return -1;
   }
-  in->ctx.count_bytes_read(static_cast<uint64_t>(n));
+  int64_t end = in->position + n;
+  if (end > in->counted_upto) {
+    in->ctx.count_bytes_read(static_cast<uint64_t>(end - std::max(in->position, in->counted_upto)));
+    in->counted_upto = end;
+  }
+  in->position = end;
   *block = in->buffer.data();
   return n;
+}
+
+// A seekable source (a file, a member held in memory) is read from its start through the
+// source itself, so that libarchive can jump to a 7z header or a zip central directory.
+la_int64_t seek_callback(archive*, void* raw, la_int64_t offset, int whence) {
+  auto* in = static_cast<ArchiveInput*>(raw);
+  int64_t at = in->item.source.seek(offset, whence);
+  if (at < 0) return ARCHIVE_FATAL;
+  in->position = at;
+  return at;
 }
 
 // The current member's data, as the scanner reads children.
@@ -120,8 +141,13 @@ void extract_archive(Item& item, ExtractContext& ctx, bool compressed) {
   std::unique_ptr<archive, ArchiveDeleter> a(archive_read_new());
   if (!a) throw std::bad_alloc();
   enable_formats(a.get(), compressed);
-  ArchiveInput input{item, ctx, std::vector<char>(64 * 1024), false, {}};
-  if (archive_read_open(a.get(), &input, nullptr, read_callback, nullptr) != ARCHIVE_OK) {
+  ArchiveInput input{item, ctx, std::vector<char>(64 * 1024), false, {}, 0, static_cast<int64_t>(item.head.size())};
+  if (item.source.seekable() && item.source.seek(0, SEEK_SET) == 0) {
+    archive_read_set_seek_callback(a.get(), seek_callback);
+  }
+  archive_read_set_read_callback(a.get(), read_callback);
+  archive_read_set_callback_data(a.get(), &input);
+  if (archive_read_open1(a.get()) != ARCHIVE_OK) {
     report(ctx, item.location, ProblemKind::corrupt,
            input.read_error.empty() ? "not a readable archive: " + archive_message(a.get()) : "read failed: " + input.read_error);
     return;
@@ -150,11 +176,12 @@ void extract_archive(Item& item, ExtractContext& ctx, bool compressed) {
     }
     MemberSource member(a.get());
     int64_t size = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : -1;
-    ctx.child(name, member, size);
+    bool go_on = ctx.child(name, member, size);
     if (member.failed()) {
       report(ctx, location, ProblemKind::corrupt, "member damaged: " + archive_message(a.get()) + " (read up to there)");
       if (archive_errno(a.get()) != 0 && archive_read_has_encrypted_entries(a.get()) > 0) break;
     }
+    if (!go_on) break;  // the file's budget is spent
   }
 }
 

@@ -3,6 +3,7 @@
 namespace gdprscan {
 
 std::string Budget::admit_child(int depth) {
+  if (exhausted_) return "the file's extraction limit was reached: this member was not scanned";
   if (depth > limits_.max_depth)
     return "nesting deeper than " + std::to_string(limits_.max_depth) + " levels: this member and what it holds were not scanned";
   if (++children_ > limits_.max_children)

@@ -27,6 +27,12 @@ class Budget {
 
   // Empty when the child may be scanned (and is counted); else which limit stops it.
   std::string admit_child(int depth);
+  // Once a limit has stopped something, one record says so; later refusals are only
+  // counted (a bomb of a million members gets one record, not a million).
+  bool first_refusal() { return !refused_.fetch_add(1); }
+  uint64_t refusals() const { return refused_; }
+  bool exhausted() const { return exhausted_; }
+  void set_exhausted() { exhausted_ = true; }
   // Empty while extracted bytes stay within the limits; else which limit was hit.
   std::string charge_bytes(uint64_t n);
   std::string time_left() const;
@@ -38,6 +44,8 @@ class Budget {
   std::chrono::steady_clock::time_point start_;
   std::atomic<uint64_t> children_{0};
   std::atomic<uint64_t> bytes_{0};
+  std::atomic<uint64_t> refused_{0};
+  std::atomic<bool> exhausted_{false};  // bytes, ratio or time: nothing more is extracted
 };
 
 }  // namespace gdprscan

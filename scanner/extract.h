@@ -20,6 +20,10 @@ class ByteSource {
   virtual ~ByteSource() = default;
   // Reads up to `n` bytes into `buf`. Returns the count (0 at the end) or -errno.
   virtual long read(char* buf, size_t n) = 0;
+  // Random access, for formats whose index is at the end (7z, zip's central directory).
+  // Returns the new position, or -1 where the source is a stream.
+  virtual int64_t seek(int64_t /*offset*/, int /*whence: SEEK_SET, SEEK_CUR, SEEK_END*/) { return -1; }
+  virtual bool seekable() const { return false; }
 };
 
 // Receives the text of one piece (a file, a page, a cell ...) in any number of writes.
@@ -58,7 +62,8 @@ class ExtractContext {
   // file (sniffed, extracted, matched; containers recurse) with `name` appended to the
   // location chain, under the top-level file's budget. `source` is read before this
   // returns: small children are copied and scanned in parallel, large ones in place.
-  virtual void child(const std::string& name, ByteSource& source, int64_t size) = 0;  // size -1: unknown
+  // Returns false once the file's budget is spent: the container should stop listing members.
+  virtual bool child(const std::string& name, ByteSource& source, int64_t size) = 0;  // size -1: unknown
 };
 
 using ExtractFn = void (*)(Item& item, ExtractContext& ctx);

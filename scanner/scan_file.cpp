@@ -37,6 +37,8 @@ class FdSource final : public ByteSource {
     }
     return static_cast<long>(got);
   }
+  int64_t seek(int64_t offset, int whence) override { return lseek(fd_, offset, whence); }
+  bool seekable() const override { return true; }
 
  private:
   int fd_;
@@ -54,6 +56,14 @@ class MemorySource final : public ByteSource {
     pos_ += take;
     return static_cast<long>(take);
   }
+  int64_t seek(int64_t offset, int whence) override {
+    int64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? static_cast<int64_t>(pos_) : static_cast<int64_t>(data_.size());
+    int64_t target = base + offset;
+    if (target < 0 || target > static_cast<int64_t>(data_.size())) return -1;
+    pos_ = static_cast<size_t>(target);
+    return target;
+  }
+  bool seekable() const override { return true; }
 
  private:
   std::string_view data_;
@@ -71,6 +81,8 @@ class BudgetedSource final : public ByteSource {
     if (got > 0) stopped_ = budget_.charge_bytes(static_cast<uint64_t>(got));
     return got;
   }
+  int64_t seek(int64_t offset, int whence) override { return inner_.seek(offset, whence); }
+  bool seekable() const override { return inner_.seekable(); }
   const std::string& stopped() const { return stopped_; }
 
  private:
@@ -167,7 +179,7 @@ class ScanContext final : public ExtractContext {
     return own_buffer_;
   }
 
-  void child(const std::string& name, ByteSource& source, int64_t size) override;
+  bool child(const std::string& name, ByteSource& source, int64_t size) override;
 
  private:
   SharedScan& shared_;
@@ -212,17 +224,19 @@ void scan_child_in_place(SharedScan& shared, WorkerState& state, LocationChain l
   scan_source(source, std::string_view(head.data(), n), static_cast<size_t>(n) < head.size(), name, ctx);
 }
 
-void ScanContext::child(const std::string& name, ByteSource& source, int64_t size) {
+bool ScanContext::child(const std::string& name, ByteSource& source, int64_t size) {
   LocationChain location = location_;
   location.push_back(name);
-  if (std::string why = shared_.budget.admit_child(depth_ + 1); !why.empty()) {
-    problems_.push_back(make_problem(true, ProblemKind::limit_exceeded, why, location));
-    return;
+  Budget& budget = shared_.budget;
+  if (std::string why = budget.admit_child(depth_ + 1); !why.empty()) {
+    if (budget.first_refusal()) problems_.push_back(make_problem(true, ProblemKind::limit_exceeded, why, location));
+    return !budget.exhausted() && why.rfind("nesting", 0) == 0;  // too deep: the next member may be fine
   }
-  BudgetedSource budgeted(source, shared_.budget);
+  BudgetedSource budgeted(source, budget);
   auto record_limit = [&] {
-    if (!budgeted.stopped().empty())
-      problems_.push_back(make_problem(true, ProblemKind::limit_exceeded, budgeted.stopped(), location));
+    if (budgeted.stopped().empty()) return;
+    budget.set_exhausted();
+    if (budget.first_refusal()) problems_.push_back(make_problem(true, ProblemKind::limit_exceeded, budgeted.stopped(), location));
   };
   bool small = size >= 0 && static_cast<uint64_t>(size) <= kParallelChildMax;
   if (small && (shared_.buffered_bytes += size) <= kBufferedChildrenMax) {
@@ -248,11 +262,12 @@ void ScanContext::child(const std::string& name, ByteSource& source, int64_t siz
       }
       shared.buffered_bytes -= size;
     });
-    return;
+    return !budget.exhausted();
   }
   if (small) shared_.buffered_bytes -= size;
   scan_child_in_place(shared_, state_, location, depth_ + 1, budgeted, name);
   record_limit();
+  return !budget.exhausted();
 }
 
 Problem make_problem(bool is_error, ProblemKind kind, std::string message, LocationChain location) {
@@ -324,10 +339,15 @@ FileReport scan_file(const std::string& path, const FileScanConfig& config, Work
     } else {
       report.bytes_read = n;
       SharedScan shared{config, report, Budget(config.limits, report.file.size), {}, {}};
-      ScanContext ctx(shared, state, {}, 0);
-      size_t slash = path.rfind('/');
-      scan_source(source, std::string_view(state.buffer.data(), n), static_cast<size_t>(n) < state.buffer.size(),
-                  slash == std::string::npos ? path : path.substr(slash + 1), ctx);
+      {
+        ScanContext ctx(shared, state, {}, 0);
+        size_t slash = path.rfind('/');
+        scan_source(source, std::string_view(state.buffer.data(), n), static_cast<size_t>(n) < state.buffer.size(),
+                    slash == std::string::npos ? path : path.substr(slash + 1), ctx);
+      }
+      if (uint64_t more = shared.budget.refusals(); more > 1)
+        report.problems.push_back(make_problem(true, ProblemKind::limit_exceeded,
+                                               std::to_string(more - 1) + " further members were not scanned after the limit above"));
     }
   }
   return report;
