@@ -99,7 +99,8 @@ struct SharedScan {
   std::mutex mutex;                        // guards report
   std::atomic<uint64_t> buffered_bytes{0};  // children copied for parallel scanning
 
-  // Moves a context's findings and problems into the report; hands a full batch on.
+  // Moves a context's findings and problems into the report; hands a full batch on unless
+  // this is the file's last merge.
   void merge(std::vector<Finding>& findings, std::vector<Problem>& problems, uint64_t text_bytes, bool scanned,
              bool final_merge) {
     std::lock_guard lock(mutex);
@@ -117,7 +118,7 @@ struct SharedScan {
 };
 
 constexpr size_t kParallelChildMax = 8u << 20;     // children up to this size are copied ...
-constexpr uint64_t kBufferedChildrenMax = 64u << 20;  // ... while a file's copies stay below this
+constexpr uint64_t kBufferedChildrenMax = 16u << 20;  // ... while a file's copies stay below this
 
 // The context of one item: the top-level file or a child at any depth. Findings are
 // collected here and merged into the file's report; children run in this context's task
@@ -129,7 +130,9 @@ class ScanContext final : public ExtractContext {
 
   ~ScanContext() noexcept override {
     group_.wait();
-    shared_.merge(findings_, problems_, text_bytes_, scanned_, true);
+    // Children hand full batches on as they finish; the file's own last batch goes out
+    // with its report.
+    shared_.merge(findings_, problems_, text_bytes_, scanned_, depth_ == 0);
   }
 
   const LocationChain& location() const { return location_; }
