@@ -18,6 +18,7 @@ ExtractFn extractor_for(ContentType type) {
     case ContentType::iso9660:
     case ContentType::cab: return extract_archive;
     case ContentType::gzip: return extract_gzip;
+    case ContentType::pdf: return extract_pdf;
     case ContentType::bzip2:
     case ContentType::xz:
     case ContentType::zstd:

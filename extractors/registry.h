@@ -16,6 +16,7 @@ void extract_xml(Item& item, ExtractContext& ctx);   // markup.cpp
 void extract_archive(Item& item, ExtractContext& ctx);     // archive.cpp: zip, tar, 7z, rar, ...
 void extract_compressed(Item& item, ExtractContext& ctx);  // archive.cpp: .bz2, .xz, .zst, .lz4 (and .tar.*)
 void extract_gzip(Item& item, ExtractContext& ctx);        // gzip.cpp: one gzip layer
+void extract_pdf(Item& item, ExtractContext& ctx);         // pdf.cpp: text per page, embedded files
 // RTF is text on the surface; until the RTF extractor exists, scanning it as plain text
 // finds identifiers in its runs of ASCII text.
 

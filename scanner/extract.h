@@ -4,7 +4,10 @@
 // issues) will hand children back through ExtractContext in the same way.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,6 +27,31 @@ class ByteSource {
   // Returns the new position, or -1 where the source is a stream.
   virtual int64_t seek(int64_t /*offset*/, int /*whence: SEEK_SET, SEEK_CUR, SEEK_END*/) { return -1; }
   virtual bool seekable() const { return false; }
+};
+
+// Bytes held in memory: a member copied for scanning on another thread, a file embedded
+// in a PDF. The view must outlive the source.
+class MemorySource final : public ByteSource {
+ public:
+  explicit MemorySource(std::string_view data) : data_(data) {}
+  long read(char* buf, size_t n) override {
+    size_t take = std::min(n, data_.size() - pos_);
+    std::memcpy(buf, data_.data() + pos_, take);
+    pos_ += take;
+    return static_cast<long>(take);
+  }
+  int64_t seek(int64_t offset, int whence) override {
+    int64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? static_cast<int64_t>(pos_) : static_cast<int64_t>(data_.size());
+    int64_t target = base + offset;
+    if (target < 0 || target > static_cast<int64_t>(data_.size())) return -1;
+    pos_ = static_cast<size_t>(target);
+    return target;
+  }
+  bool seekable() const override { return true; }
+
+ private:
+  std::string_view data_;
+  size_t pos_ = 0;
 };
 
 // Receives the text of one piece (a file, a page, a cell ...) in any number of writes.

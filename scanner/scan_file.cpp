@@ -46,30 +46,6 @@ class FdSource final : public ByteSource {
 
 Problem make_problem(bool is_error, ProblemKind kind, std::string message, LocationChain location = {});
 
-// A child copied into memory, for scanning on another thread.
-class MemorySource final : public ByteSource {
- public:
-  explicit MemorySource(std::string_view data) : data_(data) {}
-  long read(char* buf, size_t n) override {
-    size_t take = std::min(n, data_.size() - pos_);
-    std::memcpy(buf, data_.data() + pos_, take);
-    pos_ += take;
-    return static_cast<long>(take);
-  }
-  int64_t seek(int64_t offset, int whence) override {
-    int64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? static_cast<int64_t>(pos_) : static_cast<int64_t>(data_.size());
-    int64_t target = base + offset;
-    if (target < 0 || target > static_cast<int64_t>(data_.size())) return -1;
-    pos_ = static_cast<size_t>(target);
-    return target;
-  }
-  bool seekable() const override { return true; }
-
- private:
-  std::string_view data_;
-  size_t pos_ = 0;
-};
-
 // Counts what a child expands to against the top-level file's budget; past a limit it
 // reports end of data (the caller then records limit_exceeded).
 class BudgetedSource final : public ByteSource {

@@ -14,6 +14,7 @@ packages=(
   libxml2-dev            # HTML and XML extraction
   libarchive-dev         # archives: zip, tar, 7z, rar, cab, iso, cpio, bz2/xz/zst
   zlib1g-dev             # gzip layers, read one at a time
+  libpoppler-cpp-dev     # PDF text per page
   libssl-dev             # HMAC-SHA256 fingerprints
   libsimdjson-dev        # SIMD UTF-8 validation of every byte we decode
   libgtest-dev libgmock-dev

@@ -1,0 +1,112 @@
+// PDF through Poppler (poppler-cpp): the text of each page as its own piece, located as
+// "page N". A PDF that needs a password gets an `encrypted` record; pages without a text
+// layer (scanned images) are named in one `skipped` record until OCR exists; files embedded
+// in the PDF are children, scanned like any file. Poppler needs the whole document in
+// memory: it is bounded by --max-filesize for files and by the budget for members.
+#include <poppler-document.h>
+#include <poppler-embedded-file.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "registry.h"
+
+namespace gdprscan {
+
+namespace {
+
+// Poppler prints its diagnostics to stderr by default, and they can quote the document.
+void silence_poppler() {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
+}
+
+bool has_text(const std::string& s) {
+  for (unsigned char c : s)
+    if (c > ' ') return true;
+  return false;
+}
+
+// "1, 3-5, 9"
+std::string page_ranges(const std::vector<int>& pages) {
+  std::string out;
+  for (size_t i = 0; i < pages.size();) {
+    size_t j = i;
+    while (j + 1 < pages.size() && pages[j + 1] == pages[j] + 1) ++j;
+    if (!out.empty()) out += ", ";
+    out += std::to_string(pages[i]);
+    if (j > i) out += "-" + std::to_string(pages[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
+bool read_all(Item& item, ExtractContext& ctx, std::string& data) {
+  data.assign(item.head);
+  if (item.head_is_all) return true;
+  std::vector<char>& buf = ctx.read_buffer();
+  while (true) {
+    long n = item.source.read(buf.data(), buf.size());
+    if (n < 0) {
+      ctx.problem(Problem{true, ProblemKind::io, item.location, std::string("read failed: ") + std::strerror(static_cast<int>(-n))});
+      return false;
+    }
+    if (n == 0) return true;
+    ctx.count_bytes_read(static_cast<uint64_t>(n));
+    data.append(buf.data(), static_cast<size_t>(n));
+  }
+}
+
+}  // namespace
+
+void extract_pdf(Item& item, ExtractContext& ctx) {
+  silence_poppler();
+  std::string data;
+  if (!read_all(item, ctx, data)) return;
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(data.data(), static_cast<int>(data.size())));
+  if (!doc) {
+    ctx.problem(Problem{true, ProblemKind::corrupt, item.location, "not a readable PDF (damaged or truncated)"});
+    return;
+  }
+  if (doc->is_locked()) {
+    ctx.problem(Problem{true, ProblemKind::encrypted, item.location, "password-protected PDF: not scanned"});
+    return;
+  }
+  std::vector<int> without_text;
+  for (int i = 0; i < doc->pages(); ++i) {
+    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    if (!page) {
+      ctx.problem(Problem{true, ProblemKind::corrupt, item.location, "page " + std::to_string(i + 1) + " cannot be read"});
+      continue;
+    }
+    poppler::byte_array utf8 = page->text().to_utf8();
+    std::string text(utf8.begin(), utf8.end());
+    if (!has_text(text)) {
+      without_text.push_back(i + 1);
+      continue;
+    }
+    LocationChain location = item.location;
+    location.push_back("page " + std::to_string(i + 1));
+    ctx.open_text(std::move(location))->write_whole(text);
+  }
+  if (!without_text.empty())
+    ctx.problem(Problem{false, ProblemKind::unsupported, item.location,
+                        (without_text.size() == 1 ? "page " : "pages ") + page_ranges(without_text) + " of " +
+                            std::to_string(doc->pages()) + ": no text layer (scanned images?), not scanned;"
+                            " OCR is not available yet"});
+  if (doc->has_embedded_files()) {
+    for (poppler::embedded_file* file : doc->embedded_files()) {
+      if (!file || !file->is_valid()) continue;
+      poppler::byte_array bytes = file->data();
+      MemorySource source(std::string_view(bytes.data(), bytes.size()));
+      std::string name = file->name().empty() ? std::string("(embedded file)") : file->name();
+      if (!ctx.child(name, source, static_cast<int64_t>(bytes.size()))) break;
+    }
+  }
+}
+
+}  // namespace gdprscan
