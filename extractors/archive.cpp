@@ -137,7 +137,7 @@ void report(ExtractContext& ctx, const LocationChain& location, ProblemKind kind
 
 }  // namespace
 
-void extract_archive(Item& item, ExtractContext& ctx, bool compressed) {
+void for_each_member(Item& item, ExtractContext& ctx, bool compressed, const MemberVisitor& visit) {
   std::unique_ptr<archive, ArchiveDeleter> a(archive_read_new());
   if (!a) throw std::bad_alloc();
   enable_formats(a.get(), compressed);
@@ -152,7 +152,6 @@ void extract_archive(Item& item, ExtractContext& ctx, bool compressed) {
            input.read_error.empty() ? "not a readable archive: " + archive_message(a.get()) : "read failed: " + input.read_error);
     return;
   }
-  bool raw = false;
   for (int members = 0;; ++members) {
     archive_entry* entry = nullptr;
     int rc = archive_read_next_header(a.get(), &entry);
@@ -165,7 +164,7 @@ void extract_archive(Item& item, ExtractContext& ctx, bool compressed) {
                  what);
       break;
     }
-    raw = archive_format(a.get()) == ARCHIVE_FORMAT_RAW;
+    bool raw = archive_format(a.get()) == ARCHIVE_FORMAT_RAW;
     if (archive_entry_filetype(entry) != AE_IFREG) continue;  // directories, links: no data
     std::string name = member_name(entry, item, raw);
     LocationChain location = item.location;
@@ -176,7 +175,7 @@ void extract_archive(Item& item, ExtractContext& ctx, bool compressed) {
     }
     MemberSource member(a.get());
     int64_t size = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : -1;
-    bool go_on = ctx.child(name, member, size);
+    bool go_on = visit(name, size, member);
     if (member.failed()) {
       report(ctx, location, ProblemKind::corrupt, "member damaged: " + archive_message(a.get()) + " (read up to there)");
       if (archive_errno(a.get()) != 0 && archive_read_has_encrypted_entries(a.get()) > 0) break;
@@ -185,7 +184,14 @@ void extract_archive(Item& item, ExtractContext& ctx, bool compressed) {
   }
 }
 
-void extract_archive(Item& item, ExtractContext& ctx) { extract_archive(item, ctx, false); }
-void extract_compressed(Item& item, ExtractContext& ctx) { extract_archive(item, ctx, true); }
+void extract_archive(Item& item, ExtractContext& ctx) {
+  for_each_member(item, ctx, false,
+                  [&](const std::string& name, int64_t size, ByteSource& member) { return ctx.child(name, member, size); });
+}
+
+void extract_compressed(Item& item, ExtractContext& ctx) {
+  for_each_member(item, ctx, true,
+                  [&](const std::string& name, int64_t size, ByteSource& member) { return ctx.child(name, member, size); });
+}
 
 }  // namespace gdprscan

@@ -128,6 +128,8 @@ void on_xml_end(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) { col
 void ignore_error(void*, const char*, ...) {}
 void ignore_structured_error(void*, xmlErrorPtr) {}
 
+}  // namespace
+
 // libxml2 prints diagnostics to stderr by default, and they quote the document: silenced,
 // for this thread (its error handlers are per thread), before every parse.
 void silence_libxml2() {
@@ -136,6 +138,8 @@ void silence_libxml2() {
   xmlSetGenericErrorFunc(nullptr, ignore_error);
   xmlSetStructuredErrorFunc(nullptr, ignore_structured_error);
 }
+
+namespace {
 
 // libxml2 messages can quote the document ("Entity 'x' not defined"): only the first line,
 // with long digit runs masked, goes into a record.

@@ -19,6 +19,7 @@ ExtractFn extractor_for(ContentType type) {
     case ContentType::cab: return extract_archive;
     case ContentType::gzip: return extract_gzip;
     case ContentType::pdf: return extract_pdf;
+    case ContentType::ooxml: return extract_ooxml;
     case ContentType::bzip2:
     case ContentType::xz:
     case ContentType::zstd:

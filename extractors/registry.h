@@ -2,6 +2,9 @@
 // with an ExtractFn, declare it here, add one line to the table in registry.cpp.
 #pragma once
 
+#include <functional>
+#include <string>
+
 #include "extract.h"
 #include "sniff.h"
 
@@ -17,6 +20,12 @@ void extract_archive(Item& item, ExtractContext& ctx);     // archive.cpp: zip, 
 void extract_compressed(Item& item, ExtractContext& ctx);  // archive.cpp: .bz2, .xz, .zst, .lz4 (and .tar.*)
 void extract_gzip(Item& item, ExtractContext& ctx);        // gzip.cpp: one gzip layer
 void extract_pdf(Item& item, ExtractContext& ctx);         // pdf.cpp: text per page, embedded files
+void extract_ooxml(Item& item, ExtractContext& ctx);       // ooxml.cpp: docx, xlsx, pptx
+
+// Lists the members of an archive in `item` (archive.cpp); `visit(name, size or -1, data)`
+// returns false to stop. Damaged and encrypted members are reported to `ctx`.
+using MemberVisitor = std::function<bool(const std::string& name, int64_t size, ByteSource& data)>;
+void for_each_member(Item& item, ExtractContext& ctx, bool compressed, const MemberVisitor& visit);
 // RTF is text on the surface; until the RTF extractor exists, scanning it as plain text
 // finds identifiers in its runs of ASCII text.
 

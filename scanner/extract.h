@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -66,6 +67,8 @@ class TextSink {
     write(utf8);
     finish();
   }
+  // See PieceScanner::locate_by_offset: a finding's location from its offset in the piece.
+  virtual void locate_by_offset(std::function<LocationChain(uint64_t)> resolver) = 0;
 };
 
 struct Item {

@@ -108,7 +108,7 @@ void PieceScanner::emit(const Detection& d, size_t index) {
   f.severity = rule.severity;
   f.confidence = d.confidence;
   f.signals = d.hit.signals;
-  f.location = location_;
+  f.location = resolver_ ? resolver_(buf_abs_ + d.hit.start) : location_;
   f.line = line_of(d.hit.start);
   f.offset = buf_abs_ + d.hit.start;
   f.match = detector_.validator(d.rule).mask(span);

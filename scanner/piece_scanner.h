@@ -31,6 +31,9 @@ class PieceScanner final : public TextSink {
   void finish() override;
   void write_whole(std::string_view utf8) override;
   uint64_t text_bytes() const { return total_; }
+  // For pieces made of many small parts (the cells of a sheet): maps a finding's offset in
+  // the piece to its location chain. Without it every finding gets the piece's location.
+  void locate_by_offset(std::function<LocationChain(uint64_t offset)> resolver) override { resolver_ = std::move(resolver); }
   // Called after each finding is appended, so the owner can hand a full batch on early.
   void after_each_finding(std::function<void()> hook) { after_finding_ = std::move(hook); }
 
@@ -58,6 +61,7 @@ class PieceScanner final : public TextSink {
   uint64_t line_at_cursor_ = 0;
   std::vector<Detection> detections_;
   std::function<void()> after_finding_;
+  std::function<LocationChain(uint64_t)> resolver_;
 };
 
 }  // namespace gdprscan

@@ -130,6 +130,9 @@ class ScanContext final : public ExtractContext {
         inner.write_whole(s);
         ctx.text_bytes_ += inner.text_bytes();
       }
+      void locate_by_offset(std::function<LocationChain(uint64_t)> resolver) override {
+        inner.locate_by_offset(std::move(resolver));
+      }
       PieceScanner inner;
       ScanContext& ctx;
     };

@@ -15,6 +15,7 @@ const char* to_string(ContentType t) {
     case ContentType::xml: return "xml";
     case ContentType::pdf: return "pdf";
     case ContentType::zip: return "zip";
+    case ContentType::ooxml: return "ooxml";
     case ContentType::ole2: return "ole2";
     case ContentType::gzip: return "gzip";
     case ContentType::bzip2: return "bzip2";
@@ -121,8 +122,12 @@ ContentType sniff(std::string_view head) {
   bool binary = detect_encoding(head.substr(0, 4096)).encoding == Encoding::binary;
   for (const Magic& m : kMagics)
     if (head.size() >= m.offset + m.length && std::memcmp(head.data() + m.offset, m.bytes, m.length) == 0 &&
-        (!m.weak || binary))
+        (!m.weak || binary)) {
+      // Office Open XML is a zip whose first member is (nearly always) [Content_Types].xml.
+      if (m.type == ContentType::zip && head.substr(0, 4096).find("[Content_Types].xml") != std::string_view::npos)
+        return ContentType::ooxml;
       return m.type;
+    }
   return binary ? ContentType::binary : markup_type(head);
 }
 

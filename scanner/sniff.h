@@ -12,6 +12,7 @@ enum class ContentType {
   xml,
   pdf,
   zip,
+  ooxml,  // a zip holding [Content_Types].xml: Word, Excel, PowerPoint
   ole2,  // legacy Office, Outlook .msg
   gzip,
   bzip2,

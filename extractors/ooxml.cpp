@@ -1,0 +1,324 @@
+// Office Open XML: Word (.docx/.docm/.dotx), Excel (.xlsx/.xlsm) and PowerPoint (.pptx).
+// The zip is listed with libarchive (for_each_member) and each part parsed with libxml2's
+// SAX parser, which never loads DTDs or the network. Word: body, headers, footers,
+// footnotes, endnotes and comments (text boxes are part of the body XML). Excel: every
+// sheet's cells, shared and inline strings and numbers as a person sees them (a CPR typed
+// into a numeric cell is the digits 1512800008, not 1.5128E9), each finding located as
+// ["sheet Personale", "cell B7"]. PowerPoint: slide text and speaker notes. Embedded
+// objects (word/embeddings/...) are children, scanned like files.
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "registry.h"
+
+namespace gdprscan {
+
+void silence_libxml2();  // markup.cpp
+
+namespace {
+
+constexpr uint64_t kMaxPartBytes = 400ull << 20;  // all parts of one document held at once
+
+struct XmlHandler {
+  virtual ~XmlHandler() = default;
+  virtual void start(std::string_view local, const xmlChar** attributes, int count) = 0;
+  virtual void end(std::string_view local) = 0;
+  virtual void text(std::string_view chars) = 0;
+};
+
+std::string_view as_view(const xmlChar* s) { return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view(); }
+
+// The value of attribute `local` (any namespace) among SAX2's five-pointer attributes.
+std::string attribute(const xmlChar** attributes, int count, std::string_view local) {
+  for (int i = 0; i < count; ++i)
+    if (as_view(attributes[i * 5]) == local) {
+      const xmlChar* b = attributes[i * 5 + 3];
+      const xmlChar* e = attributes[i * 5 + 4];
+      return std::string(reinterpret_cast<const char*>(b), static_cast<size_t>(e - b));
+    }
+  return {};
+}
+
+void ignore_message(void*, const char*, ...) {}
+
+XmlHandler& handler_of(void* ctx) { return *static_cast<XmlHandler*>(static_cast<xmlParserCtxtPtr>(ctx)->_private); }
+
+// Parses a whole part. Returns false when it is not well-formed (the text up to there was
+// delivered).
+bool parse_part(std::string_view xml, XmlHandler& handler) {
+  silence_libxml2();
+  xmlSAXHandler sax;
+  std::memset(&sax, 0, sizeof sax);
+  xmlSAXVersion(&sax, 2);
+  sax.startElement = nullptr;
+  sax.endElement = nullptr;
+  sax.startElementNs = [](void* ctx, const xmlChar* local, const xmlChar*, const xmlChar*, int, const xmlChar**,
+                          int count, int, const xmlChar** attributes) {
+    handler_of(ctx).start(as_view(local), attributes, count);
+  };
+  sax.endElementNs = [](void* ctx, const xmlChar* local, const xmlChar*, const xmlChar*) {
+    handler_of(ctx).end(as_view(local));
+  };
+  sax.characters = [](void* ctx, const xmlChar* chars, int len) {
+    handler_of(ctx).text(std::string_view(reinterpret_cast<const char*>(chars), static_cast<size_t>(len)));
+  };
+  sax.ignorableWhitespace = sax.characters;
+  sax.comment = nullptr;
+  sax.warning = ignore_message;
+  sax.error = ignore_message;
+  xmlParserCtxtPtr ctx = xmlCreatePushParserCtxt(&sax, nullptr, nullptr, 0, nullptr);
+  if (!ctx) throw std::bad_alloc();
+  ctx->_private = &handler;
+  ctx->vctxt.error = ignore_message;
+  ctx->vctxt.warning = ignore_message;
+  xmlCtxtUseOptions(ctx, XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlParseChunk(ctx, xml.data(), static_cast<int>(xml.size()), 1);
+  bool ok = ctx->wellFormed;
+  if (ctx->myDoc) xmlFreeDoc(ctx->myDoc);
+  xmlFreeParserCtxt(ctx);
+  return ok;
+}
+
+// Word and PowerPoint text: runs of <w:t>/<a:t>, tabs and breaks; a paragraph is a line.
+struct RunText final : XmlHandler {
+  std::string out;
+  int in_text = 0;
+  void start(std::string_view local, const xmlChar**, int) override {
+    if (local == "t" || local == "instrText" || local == "delText") ++in_text;
+    else if (local == "tab") out += '\t';
+    else if (local == "br" || local == "cr") out += '\n';
+  }
+  void end(std::string_view local) override {
+    if ((local == "t" || local == "instrText" || local == "delText") && in_text > 0) --in_text;
+    else if (local == "p" && !out.empty() && out.back() != '\n') out += '\n';
+    else if (local == "tc") out += '\t';  // table cells: never glue two cells into one number
+  }
+  void text(std::string_view chars) override {
+    if (in_text) out.append(chars);
+  }
+};
+
+// xl/sharedStrings.xml: <si> items, each the concatenation of its <t> runs.
+struct SharedStrings final : XmlHandler {
+  std::vector<std::string> items;
+  int in_text = 0;
+  bool in_phonetic = false;
+  void start(std::string_view local, const xmlChar**, int) override {
+    if (local == "si") items.emplace_back();
+    else if (local == "t" && !in_phonetic) ++in_text;
+    else if (local == "rPh") in_phonetic = true;  // East Asian reading aids, not content
+  }
+  void end(std::string_view local) override {
+    if (local == "t" && in_text > 0) --in_text;
+    else if (local == "rPh") in_phonetic = false;
+  }
+  void text(std::string_view chars) override {
+    if (in_text && !items.empty()) items.back().append(chars);
+  }
+};
+
+// xl/workbook.xml: sheet names in order, with their relationship ids.
+struct Workbook final : XmlHandler {
+  std::vector<std::pair<std::string, std::string>> sheets;  // name, r:id
+  void start(std::string_view local, const xmlChar** a, int n) override {
+    if (local == "sheet") sheets.push_back({attribute(a, n, "name"), attribute(a, n, "id")});
+  }
+  void end(std::string_view) override {}
+  void text(std::string_view) override {}
+};
+
+// *.rels: relationship id -> target part.
+struct Relationships final : XmlHandler {
+  std::map<std::string, std::string> targets;
+  void start(std::string_view local, const xmlChar** a, int n) override {
+    if (local == "Relationship") targets[attribute(a, n, "Id")] = attribute(a, n, "Target");
+  }
+  void end(std::string_view) override {}
+  void text(std::string_view) override {}
+};
+
+// A number as Excel shows it in a General cell: integers in full ("1512800008", never
+// "1.5128E9"), other numbers as stored.
+std::string displayed_number(const std::string& stored) {
+  if (stored.find_first_of(".eE") == std::string::npos) return stored;
+  char* end = nullptr;
+  double v = std::strtod(stored.c_str(), &end);
+  if (end == stored.c_str() || !std::isfinite(v) || v != std::floor(v) || std::fabs(v) >= 1e15) return stored;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.0f", v);
+  return buf;
+}
+
+// A worksheet: cells in reading order, a tab between cells and a newline per row, with the
+// offset where each cell starts so a finding can name its cell.
+struct Worksheet final : XmlHandler {
+  const std::vector<std::string>& shared;
+  std::string out;
+  std::vector<std::pair<uint64_t, std::string>> cells;  // offset in `out`, reference (B7)
+  std::string ref, type, value;
+  bool in_value = false;
+  int in_inline = 0;
+  explicit Worksheet(const std::vector<std::string>& s) : shared(s) {}
+  void start(std::string_view local, const xmlChar** a, int n) override {
+    if (local == "c") {
+      ref = attribute(a, n, "r");
+      type = attribute(a, n, "t");
+      value.clear();
+    } else if (local == "v") {
+      in_value = true;
+    } else if (local == "is") {
+      ++in_inline;
+    }
+  }
+  void end(std::string_view local) override {
+    if (local == "v") in_value = false;
+    else if (local == "is" && in_inline > 0) --in_inline;
+    else if (local == "c") emit_cell();
+    else if (local == "row" && !out.empty() && out.back() != '\n') out += '\n';
+  }
+  void text(std::string_view chars) override {
+    if (in_value || in_inline) value.append(chars);
+  }
+  void emit_cell() {
+    std::string shown;
+    if (type == "s") {
+      char* end = nullptr;
+      unsigned long index = std::strtoul(value.c_str(), &end, 10);
+      if (end != value.c_str() && index < shared.size()) shown = shared[index];
+    } else if (type == "inlineStr" || type == "str") {
+      shown = value;
+    } else if (type.empty() || type == "n") {
+      shown = displayed_number(value);
+    }  // booleans ("b") and errors ("e") hold no personal data
+    if (shown.empty()) return;
+    if (!out.empty() && out.back() != '\n') out += '\t';
+    cells.push_back({out.size(), ref});
+    out += shown;
+  }
+};
+
+std::string read_part(ByteSource& source, uint64_t& budget_left, bool& over) {
+  std::string data;
+  char buf[64 * 1024];
+  for (long n; (n = source.read(buf, sizeof buf)) > 0;) {
+    if (static_cast<uint64_t>(n) > budget_left) {
+      over = true;
+      break;
+    }
+    budget_left -= n;
+    data.append(buf, static_cast<size_t>(n));
+  }
+  return data;
+}
+
+int trailing_number(const std::string& name) {  // "ppt/slides/slide12.xml" -> 12
+  size_t dot = name.rfind('.');
+  size_t i = dot;
+  while (i > 0 && std::isdigit(static_cast<unsigned char>(name[i - 1]))) --i;
+  return i < dot ? std::stoi(name.substr(i, dot - i)) : 0;
+}
+
+bool starts_with(const std::string& s, std::string_view prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+
+// The location of a Word or PowerPoint part, or nothing for parts that hold no text.
+std::optional<std::vector<std::string>> text_part_location(const std::string& name) {
+  if (name == "word/document.xml") return std::vector<std::string>{};
+  if (starts_with(name, "word/header")) return std::vector<std::string>{"header " + std::to_string(trailing_number(name))};
+  if (starts_with(name, "word/footer")) return std::vector<std::string>{"footer " + std::to_string(trailing_number(name))};
+  if (name == "word/footnotes.xml") return std::vector<std::string>{"footnotes"};
+  if (name == "word/endnotes.xml") return std::vector<std::string>{"endnotes"};
+  if (name == "word/comments.xml") return std::vector<std::string>{"comments"};
+  if (starts_with(name, "ppt/slides/slide")) return std::vector<std::string>{"slide " + std::to_string(trailing_number(name))};
+  // Notes are numbered like their slides when PowerPoint and LibreOffice write them.
+  if (starts_with(name, "ppt/notesSlides/notesSlide"))
+    return std::vector<std::string>{"slide " + std::to_string(trailing_number(name)), "notes"};
+  return std::nullopt;
+}
+
+bool is_embedded(const std::string& name) {
+  return starts_with(name, "word/embeddings/") || starts_with(name, "xl/embeddings/") ||
+         starts_with(name, "ppt/embeddings/");
+}
+
+std::string resolve_target(const std::string& target) {  // relative to xl/
+  if (starts_with(target, "/")) return target.substr(1);
+  return "xl/" + target;
+}
+
+}  // namespace
+
+void extract_ooxml(Item& item, ExtractContext& ctx) {
+  uint64_t budget_left = kMaxPartBytes;
+  bool over = false;
+  std::map<std::string, std::string> excel_parts;  // read whole, used once all are there
+  auto not_well_formed = [&](const LocationChain& location) {
+    ctx.problem(Problem{true, ProblemKind::corrupt, location, "not well-formed XML; the text up to the damage was scanned (partial)"});
+  };
+  for_each_member(item, ctx, false, [&](const std::string& name, int64_t size, ByteSource& data) {
+    if (is_embedded(name)) return ctx.child(name, data, size);
+    bool excel = name == "xl/sharedStrings.xml" || name == "xl/workbook.xml" || name == "xl/_rels/workbook.xml.rels" ||
+                 (starts_with(name, "xl/worksheets/") && name.find("/_rels/") == std::string::npos);
+    auto location = text_part_location(name);
+    if (!excel && !location) return true;  // styles, themes, settings, media: no text to read
+    std::string xml = read_part(data, budget_left, over);
+    if (over) {
+      ctx.problem(Problem{true, ProblemKind::limit_exceeded, item.location,
+                          "document parts larger than 400 MiB: the rest was not scanned"});
+      return false;
+    }
+    if (excel) {
+      excel_parts[name] = std::move(xml);
+      return true;
+    }
+    LocationChain where = item.location;
+    where.insert(where.end(), location->begin(), location->end());
+    RunText text;
+    if (!parse_part(xml, text)) not_well_formed(where);
+    if (!text.out.empty()) ctx.open_text(where)->write_whole(text.out);
+    return true;
+  });
+
+  // Excel: shared strings first, then each sheet in workbook order.
+  SharedStrings shared;
+  if (auto it = excel_parts.find("xl/sharedStrings.xml"); it != excel_parts.end()) parse_part(it->second, shared);
+  Workbook workbook;
+  Relationships rels;
+  if (auto it = excel_parts.find("xl/workbook.xml"); it != excel_parts.end()) parse_part(it->second, workbook);
+  if (auto it = excel_parts.find("xl/_rels/workbook.xml.rels"); it != excel_parts.end()) parse_part(it->second, rels);
+  std::vector<std::pair<std::string, std::string>> sheets;  // display name, part
+  for (const auto& [sheet_name, rid] : workbook.sheets)
+    if (auto t = rels.targets.find(rid); t != rels.targets.end()) sheets.push_back({sheet_name, resolve_target(t->second)});
+  for (const auto& [part, xml] : excel_parts)  // sheets the workbook does not list: by part name
+    if (starts_with(part, "xl/worksheets/") &&
+        std::none_of(sheets.begin(), sheets.end(), [&](const auto& s) { return s.second == part; }))
+      sheets.push_back({part.substr(part.rfind('/') + 1), part});
+  for (const auto& [sheet_name, part] : sheets) {
+    auto it = excel_parts.find(part);
+    if (it == excel_parts.end()) continue;
+    LocationChain where = item.location;
+    where.push_back("sheet " + sheet_name);
+    Worksheet sheet(shared.items);
+    if (!parse_part(it->second, sheet)) not_well_formed(where);
+    if (sheet.out.empty()) continue;
+    auto sink = ctx.open_text(where);
+    sink->locate_by_offset([where, cells = std::move(sheet.cells)](uint64_t offset) {
+      auto after = std::upper_bound(cells.begin(), cells.end(), offset,
+                                    [](uint64_t o, const auto& cell) { return o < cell.first; });
+      LocationChain located = where;
+      if (after != cells.begin()) located.push_back("cell " + std::prev(after)->second);
+      return located;
+    });
+    sink->write_whole(sheet.out);
+  }
+}
+
+}  // namespace gdprscan
