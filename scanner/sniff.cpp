@@ -79,6 +79,19 @@ constexpr Magic kMagics[] = {
     {"MZ", 2, 0, ContentType::executable, true},
 };
 
+// Office Open XML is a zip holding [Content_Types].xml and a word/, xl/ or ppt/ part. Office
+// writes [Content_Types].xml first, LibreOffice last (after _rels/.rels and docProps/),
+// so the head's member names are searched for either sign.
+bool is_ooxml(std::string_view head) {
+  std::string_view start = head.substr(0, 64 * 1024);
+  if (start.find("[Content_Types].xml") != std::string_view::npos) return true;
+  bool package = start.find("_rels/.rels") != std::string_view::npos;
+  for (const char* part : {"word/document.xml", "word/_rels/document.xml.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                           "ppt/presentation.xml", "ppt/_rels/presentation.xml.rels"})
+    if (package && start.find(part) != std::string_view::npos) return true;
+  return false;
+}
+
 bool contains_caseless(std::string_view hay, std::string_view needle) {
   auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
   for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
@@ -123,9 +136,7 @@ ContentType sniff(std::string_view head) {
   for (const Magic& m : kMagics)
     if (head.size() >= m.offset + m.length && std::memcmp(head.data() + m.offset, m.bytes, m.length) == 0 &&
         (!m.weak || binary)) {
-      // Office Open XML is a zip whose first member is (nearly always) [Content_Types].xml.
-      if (m.type == ContentType::zip && head.substr(0, 4096).find("[Content_Types].xml") != std::string_view::npos)
-        return ContentType::ooxml;
+      if (m.type == ContentType::zip && is_ooxml(head)) return ContentType::ooxml;
       return m.type;
     }
   return binary ? ContentType::binary : markup_type(head);
