@@ -28,10 +28,7 @@ struct ArchiveInput {
   std::vector<char> buffer = std::vector<char>(64 * 1024);
   bool head_given = false;
   std::string read_error;
-  // Seekable input is read from its start again: bytes_read counts each byte of the file
-  // once (the head was counted when it was read for sniffing).
   int64_t position = 0;
-  int64_t counted_upto = 0;
 };
 
 la_ssize_t read_callback(archive*, void* raw, const void** block) {
@@ -47,12 +44,9 @@ la_ssize_t read_callback(archive*, void* raw, const void** block) {
     in->read_error = std::strerror(static_cast<int>(-n));
     return -1;
   }
-  int64_t end = in->position + n;
-  if (end > in->counted_upto) {
-    in->ctx.count_bytes_read(static_cast<uint64_t>(end - std::max(in->position, in->counted_upto)));
-    in->counted_upto = end;
-  }
-  in->position = end;
+  // Seekable input is read again from its start; the scan caps bytes_read at the file's size.
+  in->ctx.count_bytes_read(static_cast<uint64_t>(n));
+  in->position += n;
   *block = in->buffer.data();
   return n;
 }
@@ -89,7 +83,7 @@ class MemberSource final : public ByteSource {
 // libarchive's messages name members; long digit runs are masked before they go anywhere.
 std::string archive_message(archive* a) {
   std::string m = archive_error_string(a) ? archive_error_string(a) : "unknown error";
-  mask_long_numbers(m);
+  mask_message(m);
   return m;
 }
 
@@ -141,7 +135,7 @@ void for_each_member(Item& item, ExtractContext& ctx, bool compressed, const Mem
   std::unique_ptr<archive, ArchiveDeleter> a(archive_read_new());
   if (!a) throw std::bad_alloc();
   enable_formats(a.get(), compressed);
-  ArchiveInput input{item, ctx, std::vector<char>(64 * 1024), false, {}, 0, static_cast<int64_t>(item.head.size())};
+  ArchiveInput input{item, ctx, std::vector<char>(64 * 1024), false, {}, 0};
   if (item.source.seekable() && item.source.seek(0, SEEK_SET) == 0) {
     archive_read_set_seek_callback(a.get(), seek_callback);
   }

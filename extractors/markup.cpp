@@ -146,7 +146,7 @@ namespace {
 std::string safe_message(const xmlError* e) {
   std::string m = e && e->message ? e->message : "parse error";
   m = m.substr(0, m.find('\n'));
-  mask_long_numbers(m);
+  mask_message(m);
   return m;
 }
 

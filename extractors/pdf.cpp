@@ -19,6 +19,8 @@ namespace gdprscan {
 
 namespace {
 
+constexpr int64_t kMaxEmbeddedBytes = 64ll << 20;
+
 // Poppler prints its diagnostics to stderr by default, and they can quote the document.
 void silence_poppler() {
   static std::once_flag once;
@@ -78,6 +80,11 @@ void extract_pdf(Item& item, ExtractContext& ctx) {
   }
   std::vector<int> without_text;
   for (int i = 0; i < doc->pages(); ++i) {
+    if (std::string why = ctx.time_check(); !why.empty()) {
+      ctx.problem(Problem{true, ProblemKind::limit_exceeded, item.location,
+                          why + " (pages " + std::to_string(i + 1) + "-" + std::to_string(doc->pages()) + ")"});
+      break;
+    }
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) {
       ctx.problem(Problem{true, ProblemKind::corrupt, item.location, "page " + std::to_string(i + 1) + " cannot be read"});
@@ -101,9 +108,18 @@ void extract_pdf(Item& item, ExtractContext& ctx) {
   if (doc->has_embedded_files()) {
     for (poppler::embedded_file* file : doc->embedded_files()) {
       if (!file || !file->is_valid()) continue;
+      std::string name = file->name().empty() ? std::string("(embedded file)") : file->name();
+      LocationChain location = item.location;
+      location.push_back(name);
+      // Poppler unpacks an embedded file whole before we see a byte: only files that
+      // declare a modest size are taken (a declared size can still lie; see design.md).
+      if (file->size() < 0 || file->size() > kMaxEmbeddedBytes) {
+        ctx.problem(Problem{true, ProblemKind::limit_exceeded, location,
+                            "embedded file of unknown size or over 64 MiB: not extracted"});
+        continue;
+      }
       poppler::byte_array bytes = file->data();
       MemorySource source(std::string_view(bytes.data(), bytes.size()));
-      std::string name = file->name().empty() ? std::string("(embedded file)") : file->name();
       if (!ctx.child(name, source, static_cast<int64_t>(bytes.size()))) break;
     }
   }

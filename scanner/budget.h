@@ -29,7 +29,14 @@ class Budget {
   std::string admit_child(int depth);
   // Once a limit has stopped something, one record says so; later refusals are only
   // counted (a bomb of a million members gets one record, not a million).
-  bool first_refusal() { return !refused_.fetch_add(1); }
+  // Each kind of limit (depth, members, bytes/ratio/time) gets its own first record.
+  bool first_refusal(const std::string& why) {
+    ++refused_;
+    std::atomic<bool>& seen = why.rfind("nesting", 0) == 0 ? depth_seen_
+                              : why.rfind("more than", 0) == 0 && why.find("members") != std::string::npos ? members_seen_
+                                                                                                           : volume_seen_;
+    return !seen.exchange(true);
+  }
   uint64_t refusals() const { return refused_; }
   bool exhausted() const { return exhausted_; }
   void set_exhausted() { exhausted_ = true; }
@@ -45,6 +52,7 @@ class Budget {
   std::atomic<uint64_t> children_{0};
   std::atomic<uint64_t> bytes_{0};
   std::atomic<uint64_t> refused_{0};
+  std::atomic<bool> depth_seen_{false}, members_seen_{false}, volume_seen_{false};
   std::atomic<bool> exhausted_{false};  // bytes, ratio or time: nothing more is extracted
 };
 

@@ -93,6 +93,8 @@ class ExtractContext {
   // file (sniffed, extracted, matched; containers recurse) with `name` appended to the
   // location chain, under the top-level file's budget. `source` is read before this
   // returns: small children are copied and scanned in parallel, large ones in place.
+  // Non-empty once the top-level file's time limit has passed: long loops (PDF pages) stop.
+  virtual std::string time_check() const = 0;
   // Returns false once the file's budget is spent: the container should stop listing members.
   virtual bool child(const std::string& name, ByteSource& source, int64_t size) = 0;  // size -1: unknown
 };

@@ -1,6 +1,7 @@
 #include "piece_scanner.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "text_decode.h"
@@ -140,6 +141,18 @@ void mask_long_numbers(std::string& s) {
     if (serial) std::fill(s.begin() + start, s.begin() + i, '*');
     previous_run_end = i;
     previous_run_length = length;
+  }
+}
+
+void mask_message(std::string& m) {
+  mask_long_numbers(m);
+  for (size_t at = m.find('@'); at != std::string::npos; at = m.find('@', at + 1)) {
+    size_t start = at;
+    while (start > 0 && !std::isspace(static_cast<unsigned char>(m[start - 1])) && m[start - 1] != '\'' &&
+           m[start - 1] != '"' && m[start - 1] != '(')
+      --start;
+    if (start < at) m.replace(start, at - start, "***");
+    at = start + 3;
   }
 }
 

@@ -22,6 +22,9 @@ struct ReportPolicy {
 
 // Masks what could still identify a person among the digits of a context string.
 void mask_long_numbers(std::string& context);
+// For messages from libraries (libarchive, libxml2), which can quote names and content:
+// long digit runs as above, and e-mail-like words reduced to their domain.
+void mask_message(std::string& message);
 
 class PieceScanner final : public TextSink {
  public:

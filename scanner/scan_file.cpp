@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <tbb/task_arena.h>
 #include <tbb/task_group.h>
 
 #include <algorithm>
@@ -74,6 +75,7 @@ struct SharedScan {
   Budget budget;
   std::mutex mutex;                        // guards report
   std::atomic<uint64_t> buffered_bytes{0};  // children copied for parallel scanning
+  std::atomic<bool> examined{false};        // an extractor ran on the file
 
   // Moves a context's findings and problems into the report; hands a full batch on unless
   // this is the file's last merge.
@@ -87,8 +89,12 @@ struct SharedScan {
     for (auto& f : findings) report.findings.push_back(std::move(f));
     findings.clear();
     if (config.flush_findings && report.findings.size() >= config.findings_batch && !final_merge) {
-      config.flush_findings(report);
+      // Only the findings go out early; problems stay for the file's final report.
+      FileReport batch;
+      batch.file = report.file;
+      batch.findings = std::move(report.findings);
       report.findings.clear();
+      config.flush_findings(batch);
     }
   }
 };
@@ -112,7 +118,7 @@ class ScanContext final : public ExtractContext {
   }
 
   const LocationChain& location() const { return location_; }
-  void mark_scanned() { scanned_ = true; }
+  void mark_examined() { shared_.examined = true; }
   WorkerState& state() { return state_; }
   void wait_for_children() { group_.wait(); }
 
@@ -146,12 +152,20 @@ class ScanContext final : public ExtractContext {
     if (findings_.size() >= shared_.config.findings_batch) shared_.merge(findings_, problems_, 0, false, false);
   }
 
-  void problem(Problem p) override { problems_.push_back(std::move(p)); }
+  void problem(Problem p) override {
+    // Once a limit has cut a stream short, the readers below it see a truncated member or
+    // archive: that is the limit's doing, already reported, not damage.
+    if (shared_.budget.exhausted() && (p.kind == ProblemKind::corrupt || p.kind == ProblemKind::io)) return;
+    problems_.push_back(std::move(p));
+  }
 
   void count_bytes_read(uint64_t n) override {
     if (depth_ == 0) {  // bytes from disk; children's bytes are charged to the budget
       std::lock_guard lock(shared_.mutex);
-      shared_.report.bytes_read += n;
+      FileReport& r = shared_.report;
+      // A seekable archive is read again from its start (after its index at the end):
+      // bytes_read counts the file at most once.
+      r.bytes_read = std::min(r.bytes_read + n, std::max<uint64_t>(r.file.size, r.bytes_read));
     }
   }
 
@@ -162,6 +176,8 @@ class ScanContext final : public ExtractContext {
   }
 
   bool child(const std::string& name, ByteSource& source, int64_t size) override;
+  std::string time_check() const override { return shared_.budget.time_left(); }
+  uint64_t max_buffered() const { return shared_.config.limits.max_bytes; }
 
  private:
   SharedScan& shared_;
@@ -187,10 +203,34 @@ void scan_source(ByteSource& source, std::string_view head, bool head_is_all, co
                         ctx.location()));
     return;
   }
+  // 7z keeps its index at the end: a member streamed from another container is held in
+  // memory first (within the file's byte budget) so that it can be read at random.
+  std::string held;
+  std::unique_ptr<MemorySource> memory;
+  if (type == ContentType::seven_zip && !source.seekable() && !head_is_all) {
+    held.assign(head);
+    std::vector<char> buf(64 * 1024);
+    for (long n; (n = source.read(buf.data(), buf.size())) > 0 && held.size() <= ctx.max_buffered();)
+      held.append(buf.data(), static_cast<size_t>(n));
+    memory = std::make_unique<MemorySource>(held);
+    memory->seek(static_cast<int64_t>(head.size()), SEEK_SET);
+    Item item{*memory, std::string_view(held).substr(0, head.size()), false, ctx.location(), name};
+    ctx.mark_examined();
+    tbb::this_task_arena::isolate([&] {
+      extract(item, ctx);
+      ctx.wait_for_children();
+    });
+    return;
+  }
   Item item{source, head, head_is_all, ctx.location(), name};
-  ctx.mark_scanned();  // an extractor looked at it, even if it held no text (an empty archive)
-  extract(item, ctx);
-  ctx.wait_for_children();
+  ctx.mark_examined();
+  // Isolated: while this thread waits for the children, it may run them, but never another
+  // file's pipeline task, which would reuse this thread's WorkerState (read buffer, where
+  // the head may still be in use, and Hyperscan scratch).
+  tbb::this_task_arena::isolate([&] {
+    extract(item, ctx);
+    ctx.wait_for_children();
+  });
 }
 
 void scan_child_in_place(SharedScan& shared, WorkerState& state, LocationChain location, int depth,
@@ -211,14 +251,15 @@ bool ScanContext::child(const std::string& name, ByteSource& source, int64_t siz
   location.push_back(name);
   Budget& budget = shared_.budget;
   if (std::string why = budget.admit_child(depth_ + 1); !why.empty()) {
-    if (budget.first_refusal()) problems_.push_back(make_problem(true, ProblemKind::limit_exceeded, why, location));
+    if (budget.first_refusal(why)) problems_.push_back(make_problem(true, ProblemKind::limit_exceeded, why, location));
     return !budget.exhausted() && why.rfind("nesting", 0) == 0;  // too deep: the next member may be fine
   }
   BudgetedSource budgeted(source, budget);
   auto record_limit = [&] {
     if (budgeted.stopped().empty()) return;
     budget.set_exhausted();
-    if (budget.first_refusal()) problems_.push_back(make_problem(true, ProblemKind::limit_exceeded, budgeted.stopped(), location));
+    if (budget.first_refusal(budgeted.stopped()))
+      problems_.push_back(make_problem(true, ProblemKind::limit_exceeded, budgeted.stopped(), location));
   };
   bool small = size >= 0 && static_cast<uint64_t>(size) <= kParallelChildMax;
   if (small && (shared_.buffered_bytes += size) <= kBufferedChildrenMax) {
@@ -228,8 +269,20 @@ bool ScanContext::child(const std::string& name, ByteSource& source, int64_t siz
     // Not read_buffer(): at depth 0 it holds the file's head, which the container's reader
     // may still be using.
     std::vector<char> buf(64 * 1024);
-    for (long n; (n = budgeted.read(buf.data(), buf.size())) > 0;) data->append(buf.data(), n);
+    bool lied = false;
+    for (long n; (n = budgeted.read(buf.data(), buf.size())) > 0;) {
+      if (data->size() + n > static_cast<uint64_t>(size)) {  // bigger than the archive says
+        lied = true;
+        break;
+      }
+      data->append(buf.data(), n);
+    }
     record_limit();
+    if (lied)
+      problems_.push_back(make_problem(true, ProblemKind::limit_exceeded,
+                                       "member is larger than its archive declares (" + std::to_string(size) +
+                                           " bytes): scanned up to there; a crafted archive?",
+                                       location));
     SharedScan& shared = shared_;
     int depth = depth_ + 1;
     group_.run([&shared, data, location, depth, name, size] {
@@ -327,9 +380,17 @@ FileReport scan_file(const std::string& path, const FileScanConfig& config, Work
         scan_source(source, std::string_view(state.buffer.data(), n), static_cast<size_t>(n) < state.buffer.size(),
                     slash == std::string::npos ? path : path.substr(slash + 1), ctx);
       }
-      if (uint64_t more = shared.budget.refusals(); more > 1)
+      // Scanned: text was matched, or an extractor looked at it and found nothing wrong (an
+      // archive of pictures, an empty document). An unreadable archive is a failure.
+      bool any_error = std::any_of(report.problems.begin(), report.problems.end(),
+                                   [](const Problem& p) { return p.is_error && p.location.empty(); });
+      if (!report.scanned && shared.examined && !any_error) report.scanned = true;
+      uint64_t recorded = std::count_if(report.problems.begin(), report.problems.end(),
+                                        [](const Problem& p) { return p.kind == ProblemKind::limit_exceeded; });
+      if (uint64_t more = shared.budget.refusals(); more > recorded)
         report.problems.push_back(make_problem(true, ProblemKind::limit_exceeded,
-                                               std::to_string(more - 1) + " further members were not scanned after the limit above"));
+                                               std::to_string(more - recorded) +
+                                                   " further members were not scanned after the limits above"));
     }
   }
   return report;
