@@ -19,75 +19,13 @@
 #include <vector>
 
 #include "registry.h"
+#include "xml_parts.h"
 
 namespace gdprscan {
-
-void silence_libxml2();  // markup.cpp
 
 namespace {
 
 constexpr uint64_t kMaxPartBytes = 400ull << 20;  // all parts of one document held at once
-
-struct XmlHandler {
-  virtual ~XmlHandler() = default;
-  virtual void start(std::string_view local, const xmlChar** attributes, int count) = 0;
-  virtual void end(std::string_view local) = 0;
-  virtual void text(std::string_view chars) = 0;
-};
-
-std::string_view as_view(const xmlChar* s) { return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view(); }
-
-// The value of attribute `local` (any namespace) among SAX2's five-pointer attributes.
-std::string attribute(const xmlChar** attributes, int count, std::string_view local) {
-  for (int i = 0; i < count; ++i)
-    if (as_view(attributes[i * 5]) == local) {
-      const xmlChar* b = attributes[i * 5 + 3];
-      const xmlChar* e = attributes[i * 5 + 4];
-      return std::string(reinterpret_cast<const char*>(b), static_cast<size_t>(e - b));
-    }
-  return {};
-}
-
-void ignore_message(void*, const char*, ...) {}
-
-XmlHandler& handler_of(void* ctx) { return *static_cast<XmlHandler*>(static_cast<xmlParserCtxtPtr>(ctx)->_private); }
-
-// Parses a whole part. Returns false when it is not well-formed (the text up to there was
-// delivered).
-bool parse_part(std::string_view xml, XmlHandler& handler) {
-  silence_libxml2();
-  xmlSAXHandler sax;
-  std::memset(&sax, 0, sizeof sax);
-  xmlSAXVersion(&sax, 2);
-  sax.startElement = nullptr;
-  sax.endElement = nullptr;
-  sax.startElementNs = [](void* ctx, const xmlChar* local, const xmlChar*, const xmlChar*, int, const xmlChar**,
-                          int count, int, const xmlChar** attributes) {
-    handler_of(ctx).start(as_view(local), attributes, count);
-  };
-  sax.endElementNs = [](void* ctx, const xmlChar* local, const xmlChar*, const xmlChar*) {
-    handler_of(ctx).end(as_view(local));
-  };
-  sax.characters = [](void* ctx, const xmlChar* chars, int len) {
-    handler_of(ctx).text(std::string_view(reinterpret_cast<const char*>(chars), static_cast<size_t>(len)));
-  };
-  sax.ignorableWhitespace = sax.characters;
-  sax.comment = nullptr;
-  sax.warning = ignore_message;
-  sax.error = ignore_message;
-  xmlParserCtxtPtr ctx = xmlCreatePushParserCtxt(&sax, nullptr, nullptr, 0, nullptr);
-  if (!ctx) throw std::bad_alloc();
-  ctx->_private = &handler;
-  ctx->vctxt.error = ignore_message;
-  ctx->vctxt.warning = ignore_message;
-  xmlCtxtUseOptions(ctx, XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  xmlParseChunk(ctx, xml.data(), static_cast<int>(xml.size()), 1);
-  bool ok = ctx->wellFormed;
-  if (ctx->myDoc) xmlFreeDoc(ctx->myDoc);
-  xmlFreeParserCtxt(ctx);
-  return ok;
-}
-
 // Word and PowerPoint text: runs of <w:t>/<a:t>, tabs and breaks; a paragraph is a line.
 struct RunText final : XmlHandler {
   std::string out;
@@ -205,20 +143,6 @@ struct Worksheet final : XmlHandler {
     out += shown;
   }
 };
-
-std::string read_part(ByteSource& source, uint64_t& budget_left, bool& over) {
-  std::string data;
-  char buf[64 * 1024];
-  for (long n; (n = source.read(buf, sizeof buf)) > 0;) {
-    if (static_cast<uint64_t>(n) > budget_left) {
-      over = true;
-      break;
-    }
-    budget_left -= n;
-    data.append(buf, static_cast<size_t>(n));
-  }
-  return data;
-}
 
 int trailing_number(const std::string& name) {  // "ppt/slides/slide12.xml" -> 12
   size_t dot = name.rfind('.');

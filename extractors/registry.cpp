@@ -20,6 +20,7 @@ ExtractFn extractor_for(ContentType type) {
     case ContentType::gzip: return extract_gzip;
     case ContentType::pdf: return extract_pdf;
     case ContentType::ooxml: return extract_ooxml;
+    case ContentType::odf: return extract_odf;
     case ContentType::bzip2:
     case ContentType::xz:
     case ContentType::zstd:

@@ -21,6 +21,7 @@ void extract_compressed(Item& item, ExtractContext& ctx);  // archive.cpp: .bz2,
 void extract_gzip(Item& item, ExtractContext& ctx);        // gzip.cpp: one gzip layer
 void extract_pdf(Item& item, ExtractContext& ctx);         // pdf.cpp: text per page, embedded files
 void extract_ooxml(Item& item, ExtractContext& ctx);       // ooxml.cpp: docx, xlsx, pptx
+void extract_odf(Item& item, ExtractContext& ctx);         // odf.cpp: odt, ods, odp
 
 // Lists the members of an archive in `item` (archive.cpp); `visit(name, size or -1, data)`
 // returns false to stop. Damaged and encrypted members are reported to `ctx`.

@@ -16,6 +16,7 @@ const char* to_string(ContentType t) {
     case ContentType::pdf: return "pdf";
     case ContentType::zip: return "zip";
     case ContentType::ooxml: return "ooxml";
+    case ContentType::odf: return "odf";
     case ContentType::ole2: return "ole2";
     case ContentType::gzip: return "gzip";
     case ContentType::bzip2: return "bzip2";
@@ -92,6 +93,12 @@ bool is_ooxml(std::string_view head) {
   return false;
 }
 
+// OpenDocument: the first member is the uncompressed file "mimetype" (ODF 1.2, 3.3).
+bool is_opendocument(std::string_view head) {
+  return head.size() > 38 && head.substr(30, 8) == "mimetype" &&
+         head.substr(38, 35) == "application/vnd.oasis.opendocument.";
+}
+
 bool contains_caseless(std::string_view hay, std::string_view needle) {
   auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
   for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
@@ -137,6 +144,7 @@ ContentType sniff(std::string_view head) {
     if (head.size() >= m.offset + m.length && std::memcmp(head.data() + m.offset, m.bytes, m.length) == 0 &&
         (!m.weak || binary)) {
       if (m.type == ContentType::zip && is_ooxml(head)) return ContentType::ooxml;
+      if (m.type == ContentType::zip && is_opendocument(head)) return ContentType::odf;
       return m.type;
     }
   return binary ? ContentType::binary : markup_type(head);

@@ -13,6 +13,7 @@ enum class ContentType {
   pdf,
   zip,
   ooxml,  // a zip holding [Content_Types].xml: Word, Excel, PowerPoint
+  odf,    // a zip whose first member "mimetype" is application/vnd.oasis.opendocument.*
   ole2,  // legacy Office, Outlook .msg
   gzip,
   bzip2,

@@ -1,0 +1,34 @@
+// Reading the XML parts of Office packages (OOXML, OpenDocument) with libxml2's SAX parser:
+// a small handler interface and the helpers both extractors share.
+#pragma once
+
+#include <libxml/parser.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "extract.h"
+
+namespace gdprscan {
+
+struct XmlHandler {
+  virtual ~XmlHandler() = default;
+  virtual void start(std::string_view local, const xmlChar** attributes, int count) = 0;
+  virtual void end(std::string_view local) = 0;
+  virtual void text(std::string_view chars) = 0;
+};
+
+// The value of attribute `local` (any namespace) among SAX2's five-pointer attributes.
+std::string attribute(const xmlChar** attributes, int count, std::string_view local);
+
+// Parses a whole part; false when it is not well-formed (the text up to there was
+// delivered). No network, no DTD loading, no entity substitution; diagnostics silenced.
+bool parse_part(std::string_view xml, XmlHandler& handler);
+
+// Reads a member whole, within `budget_left` bytes (`over` set when it does not fit).
+std::string read_part(ByteSource& source, uint64_t& budget_left, bool& over);
+
+void silence_libxml2();  // markup.cpp
+
+}  // namespace gdprscan
