@@ -139,16 +139,8 @@ void extract_odf(Item& item, ExtractContext& ctx) {
       if (piece.text.find_first_not_of(" \t\n") == std::string::npos) continue;
       LocationChain located = where;
       located.insert(located.end(), piece.location.begin(), piece.location.end());
-      auto sink = ctx.open_text(located);
-      if (!piece.cells.empty())
-        sink->locate_by_offset([located, cells = std::move(piece.cells)](uint64_t offset) {
-          auto after = std::upper_bound(cells.begin(), cells.end(), offset,
-                                        [](uint64_t o, const auto& cell) { return o < cell.first; });
-          LocationChain l = located;
-          if (after != cells.begin()) l.push_back("cell " + std::prev(after)->second);
-          return l;
-        });
-      sink->write_whole(piece.text);
+      if (!piece.cells.empty()) write_sheet(ctx, located, piece.text, std::move(piece.cells));
+      else ctx.open_text(located)->write_whole(piece.text);
     }
     return true;
   });

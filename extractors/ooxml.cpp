@@ -232,16 +232,7 @@ void extract_ooxml(Item& item, ExtractContext& ctx) {
     where.push_back("sheet " + sheet_name);
     Worksheet sheet(shared.items);
     if (!parse_part(it->second, sheet)) not_well_formed(where);
-    if (sheet.out.empty()) continue;
-    auto sink = ctx.open_text(where);
-    sink->locate_by_offset([where, cells = std::move(sheet.cells)](uint64_t offset) {
-      auto after = std::upper_bound(cells.begin(), cells.end(), offset,
-                                    [](uint64_t o, const auto& cell) { return o < cell.first; });
-      LocationChain located = where;
-      if (after != cells.begin()) located.push_back("cell " + std::prev(after)->second);
-      return located;
-    });
-    sink->write_whole(sheet.out);
+    if (!sheet.out.empty()) write_sheet(ctx, where, sheet.out, std::move(sheet.cells));
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <libxml/parserInternals.h>
 
+#include <algorithm>
 #include <cstring>
 #include <new>
 
@@ -78,5 +79,17 @@ std::string read_part(ByteSource& source, uint64_t& budget_left, bool& over) {
   return data;
 }
 
+
+void write_sheet(ExtractContext& ctx, const LocationChain& sheet, const std::string& text, CellOffsets cells) {
+  auto sink = ctx.open_text(sheet);
+  sink->locate_by_offset([sheet, cells = std::move(cells)](uint64_t offset) {
+    auto after = std::upper_bound(cells.begin(), cells.end(), offset,
+                                  [](uint64_t o, const auto& cell) { return o < cell.first; });
+    LocationChain located = sheet;
+    if (after != cells.begin()) located.push_back("cell " + std::prev(after)->second);
+    return located;
+  });
+  sink->write_whole(text);
+}
 
 }  // namespace gdprscan

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "extract.h"
 
@@ -30,5 +32,12 @@ bool parse_part(std::string_view xml, XmlHandler& handler);
 std::string read_part(ByteSource& source, uint64_t& budget_left, bool& over);
 
 void silence_libxml2();  // markup.cpp
+
+// Where each cell of a sheet starts in the sheet's text: (offset, "B7"), in order.
+using CellOffsets = std::vector<std::pair<uint64_t, std::string>>;
+
+// Writes a sheet's text as one piece whose findings are located by cell:
+// `sheet` + ["cell B7"].
+void write_sheet(ExtractContext& ctx, const LocationChain& sheet, const std::string& text, CellOffsets cells);
 
 }  // namespace gdprscan
