@@ -5,7 +5,7 @@ namespace gdprscan {
 ExtractFn extractor_for(ContentType type) {
   switch (type) {
     case ContentType::text: return extract_plain_text;
-    case ContentType::rtf: return extract_plain_text;
+    case ContentType::rtf: return extract_rtf;
     case ContentType::html: return extract_html;
     case ContentType::xml: return extract_xml;
     // Office files are zip containers too: until their own extractors exist, their XML

@@ -22,12 +22,11 @@ void extract_gzip(Item& item, ExtractContext& ctx);        // gzip.cpp: one gzip
 void extract_pdf(Item& item, ExtractContext& ctx);         // pdf.cpp: text per page, embedded files
 void extract_ooxml(Item& item, ExtractContext& ctx);       // ooxml.cpp: docx, xlsx, pptx
 void extract_odf(Item& item, ExtractContext& ctx);         // odf.cpp: odt, ods, odp
+void extract_rtf(Item& item, ExtractContext& ctx);         // rtf.cpp
 
 // Lists the members of an archive in `item` (archive.cpp); `visit(name, size or -1, data)`
 // returns false to stop. Damaged and encrypted members are reported to `ctx`.
 using MemberVisitor = std::function<bool(const std::string& name, int64_t size, ByteSource& data)>;
 void for_each_member(Item& item, ExtractContext& ctx, bool compressed, const MemberVisitor& visit);
-// RTF is text on the surface; until the RTF extractor exists, scanning it as plain text
-// finds identifiers in its runs of ASCII text.
 
 }  // namespace gdprscan
