@@ -7,6 +7,7 @@
 // go through the XML extractor.
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,15 +31,18 @@ struct OdfContent final : XmlHandler {
     std::vector<std::string> location;
     std::string text;
     std::vector<std::pair<uint64_t, std::string>> cells;  // offset, "C2" (spreadsheets)
+    std::vector<uint64_t> restored;                       // cells given back a leading zero
   };
   std::vector<Piece> pieces{Piece{}};
   int in_text = 0;  // inside text:p / text:h / text:span ...
   int row = 0, column = 0, column_repeat = 1, row_repeat = 1;
-  bool in_cell = false, cell_has_text = false, in_sheet = false;
+  bool in_cell = false, cell_has_text = false, in_sheet = false, float_cell = false;
+  size_t cell_start = 0;
+  std::map<int, std::string> headers;  // column -> first-row text of the current sheet
   int slide = 0;
 
   Piece& current() { return pieces.back(); }
-  void new_piece(std::vector<std::string> location) { pieces.push_back(Piece{std::move(location), {}, {}}); }
+  void new_piece(std::vector<std::string> location) { pieces.push_back(Piece{std::move(location), {}, {}, {}}); }
 
   void start(std::string_view local, const xmlChar** a, int n) override {
     if (local == "table" && !in_sheet && pieces.size() >= 1) {
@@ -46,6 +50,7 @@ struct OdfContent final : XmlHandler {
       if (is_spreadsheet) {
         in_sheet = true;
         row = 0;
+        headers.clear();
         new_piece({"sheet " + name});
       }
     } else if (local == "table-row" && in_sheet) {
@@ -57,6 +62,7 @@ struct OdfContent final : XmlHandler {
       column_repeat = c.empty() ? 1 : std::max(1, std::atoi(c.c_str()));
       in_cell = true;
       cell_has_text = false;
+      float_cell = attribute(a, n, "value-type") == "float";
     } else if (local == "page" && is_presentation) {
       new_piece({"slide " + std::to_string(++slide)});
     } else if (local == "notes" && is_presentation) {
@@ -67,6 +73,7 @@ struct OdfContent final : XmlHandler {
         Piece& p = current();
         if (!p.text.empty() && p.text.back() != '\n') p.text += '\t';
         p.cells.push_back({p.text.size(), column_name(column) + std::to_string(row + 1)});
+        cell_start = p.text.size();
         cell_has_text = true;
       } else if (in_cell) {
         current().text += ' ';
@@ -84,6 +91,7 @@ struct OdfContent final : XmlHandler {
       if (in_text > 0) --in_text;
       if (!in_cell && !current().text.empty() && current().text.back() != '\n') current().text += '\n';
     } else if ((local == "table-cell" || local == "covered-table-cell") && in_sheet) {
+      if (cell_has_text) finish_cell();
       in_cell = false;
       column += column_repeat;
     } else if (local == "table-row" && in_sheet) {
@@ -98,6 +106,21 @@ struct OdfContent final : XmlHandler {
   }
   void text(std::string_view chars) override {
     if (in_text) current().text.append(chars);
+  }
+  // The same Excel-style artefact as in ooxml.cpp: a CPR number typed into a numeric cell
+  // shows as nine digits; under a CPR header its leading zero is put back.
+  void finish_cell() {
+    Piece& p = current();
+    std::string shown = p.text.substr(cell_start);
+    if (row == 0) {
+      headers[column] = shown;
+      return;
+    }
+    bool nine_digits = shown.size() == 9 && std::all_of(shown.begin(), shown.end(), ::isdigit);
+    if (float_cell && nine_digits && header_names_cpr(headers[column])) {
+      p.text.insert(p.text.begin() + static_cast<std::ptrdiff_t>(cell_start), '0');
+      p.restored.push_back(cell_start);
+    }
   }
   bool is_spreadsheet = false, is_presentation = false;
 };
@@ -139,7 +162,7 @@ void extract_odf(Item& item, ExtractContext& ctx) {
       if (piece.text.find_first_not_of(" \t\n") == std::string::npos) continue;
       LocationChain located = where;
       located.insert(located.end(), piece.location.begin(), piece.location.end());
-      if (!piece.cells.empty()) write_sheet(ctx, located, piece.text, std::move(piece.cells));
+      if (!piece.cells.empty()) write_sheet(ctx, located, piece.text, std::move(piece.cells), std::move(piece.restored));
       else ctx.open_text(located)->write_whole(piece.text);
     }
     return true;

@@ -102,6 +102,9 @@ struct Worksheet final : XmlHandler {
   const std::vector<std::string>& shared;
   std::string out;
   std::vector<std::pair<uint64_t, std::string>> cells;  // offset in `out`, reference (B7)
+  std::vector<uint64_t> restored;                       // cells given back their leading zero
+  std::map<std::string, std::string> headers;           // column letters -> first-row text
+  std::string first_row;
   std::string ref, type, value;
   bool in_value = false;
   int in_inline = 0;
@@ -138,9 +141,18 @@ struct Worksheet final : XmlHandler {
       shown = displayed_number(value);
     }  // booleans ("b") and errors ("e") hold no personal data
     if (shown.empty()) return;
+    std::string column = ref.substr(0, ref.find_first_of("0123456789"));
+    std::string row = ref.substr(column.size());
+    if (first_row.empty()) first_row = row;
+    if (row == first_row) headers[column] = shown;
+    // A nine-digit number under a CPR header is a CPR number that lost its leading zero.
+    bool numeric = type.empty() || type == "n";
+    bool nine_digits = shown.size() == 9 && std::all_of(shown.begin(), shown.end(), ::isdigit);
+    bool restore = numeric && nine_digits && row != first_row && header_names_cpr(headers[column]);
     if (!out.empty() && out.back() != '\n') out += '\t';
+    if (restore) restored.push_back(out.size());
     cells.push_back({out.size(), ref});
-    out += shown;
+    out += restore ? "0" + shown : shown;
   }
 };
 
@@ -232,7 +244,7 @@ void extract_ooxml(Item& item, ExtractContext& ctx) {
     where.push_back("sheet " + sheet_name);
     Worksheet sheet(shared.items);
     if (!parse_part(it->second, sheet)) not_well_formed(where);
-    if (!sheet.out.empty()) write_sheet(ctx, where, sheet.out, std::move(sheet.cells));
+    if (!sheet.out.empty()) write_sheet(ctx, where, sheet.out, std::move(sheet.cells), std::move(sheet.restored));
   }
 }
 

@@ -3,6 +3,7 @@
 #include <libxml/parserInternals.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <new>
 
@@ -80,8 +81,23 @@ std::string read_part(ByteSource& source, uint64_t& budget_left, bool& over) {
 }
 
 
-void write_sheet(ExtractContext& ctx, const LocationChain& sheet, const std::string& text, CellOffsets cells) {
+bool header_names_cpr(const std::string& header) {
+  std::string h = header;
+  for (char& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* word : {"cpr", "personnummer", "personnr", "person nr", "cpr-nr", "cprnr"})
+    if (h.find(word) != std::string::npos) return true;
+  return false;
+}
+
+void write_sheet(ExtractContext& ctx, const LocationChain& sheet, const std::string& text, CellOffsets cells,
+                 std::vector<uint64_t> restored) {
   auto sink = ctx.open_text(sheet);
+  if (!restored.empty())
+    sink->adjust_by_offset([restored = std::move(restored)](uint64_t offset) -> std::optional<ConfidenceAdjustment> {
+      if (std::binary_search(restored.begin(), restored.end(), offset))
+        return ConfidenceAdjustment{"excel_leading_zero_restored", -0.2};
+      return std::nullopt;
+    });
   sink->locate_by_offset([sheet, cells = std::move(cells)](uint64_t offset) {
     auto after = std::upper_bound(cells.begin(), cells.end(), offset,
                                   [](uint64_t o, const auto& cell) { return o < cell.first; });

@@ -38,6 +38,13 @@ using CellOffsets = std::vector<std::pair<uint64_t, std::string>>;
 
 // Writes a sheet's text as one piece whose findings are located by cell:
 // `sheet` + ["cell B7"].
-void write_sheet(ExtractContext& ctx, const LocationChain& sheet, const std::string& text, CellOffsets cells);
+// `restored`: offsets of cells where a leading zero was put back (see ooxml.cpp); a finding
+// there gets the signal excel_leading_zero_restored and 0.2 less confidence.
+void write_sheet(ExtractContext& ctx, const LocationChain& sheet, const std::string& text, CellOffsets cells,
+                 std::vector<uint64_t> restored = {});
+
+// Excel drops the leading zero of a CPR number typed into a numeric cell (0101901234 is
+// stored as 101901234). True when `header` (the column's first-row text) names CPR numbers.
+bool header_names_cpr(const std::string& header);
 
 }  // namespace gdprscan

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,12 @@ class ByteSource {
   // Returns the new position, or -1 where the source is a stream.
   virtual int64_t seek(int64_t /*offset*/, int /*whence: SEEK_SET, SEEK_CUR, SEEK_END*/) { return -1; }
   virtual bool seekable() const { return false; }
+};
+
+// A change of confidence an extractor asks for at some offsets, with the signal that says why.
+struct ConfidenceAdjustment {
+  std::string signal;
+  double delta;
 };
 
 // Bytes held in memory: a member copied for scanning on another thread, a file embedded
@@ -69,6 +76,9 @@ class TextSink {
   }
   // See PieceScanner::locate_by_offset: a finding's location from its offset in the piece.
   virtual void locate_by_offset(std::function<LocationChain(uint64_t)> resolver) = 0;
+  // See PieceScanner::adjust_by_offset: the extractor knows something about the text at
+  // an offset that changes how sure a finding there is (a leading zero it restored).
+  virtual void adjust_by_offset(std::function<std::optional<ConfidenceAdjustment>(uint64_t)> adjust) = 0;
 };
 
 struct Item {

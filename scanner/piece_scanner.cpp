@@ -88,9 +88,15 @@ void PieceScanner::match_and_emit(size_t from, size_t to) {
   detector_.detect(text_, scratch_, detections_);
   line_cursor_ = 0;
   line_at_cursor_ = lines_before_buf_;
-  for (const Detection& d : detections_)
-    if (d.hit.end >= from && d.hit.end < to && d.confidence >= policy_.min_confidence)
-      emit(d, static_cast<size_t>(&d - detections_.data()));
+  for (const Detection& d : detections_) {
+    if (d.hit.end < from || d.hit.end >= to) continue;
+    double confidence = d.confidence;
+    std::optional<ConfidenceAdjustment> adjustment;
+    if (adjust_ && (adjustment = adjust_(buf_abs_ + d.hit.start)))
+      confidence = std::round(std::clamp(confidence + adjustment->delta, 0.0, 1.0) * 100) / 100;
+    if (confidence >= policy_.min_confidence)
+      emit(d, static_cast<size_t>(&d - detections_.data()), confidence, adjustment ? &adjustment->signal : nullptr);
+  }
 }
 
 uint64_t PieceScanner::line_of(size_t rel_pos) {
@@ -100,15 +106,16 @@ uint64_t PieceScanner::line_of(size_t rel_pos) {
   return line_at_cursor_ + 1;
 }
 
-void PieceScanner::emit(const Detection& d, size_t index) {
+void PieceScanner::emit(const Detection& d, size_t index, double confidence, const std::string* extra_signal) {
   const Rule& rule = detector_.rules()[d.rule];
   std::string_view span = text_.substr(d.hit.start, d.hit.end - d.hit.start);
   Finding f;
   f.detector = rule.id;
   f.category = rule.category;
   f.severity = rule.severity;
-  f.confidence = d.confidence;
+  f.confidence = confidence;
   f.signals = d.hit.signals;
+  if (extra_signal) f.signals.push_back(*extra_signal);
   f.location = resolver_ ? resolver_(buf_abs_ + d.hit.start) : location_;
   f.line = line_of(d.hit.start);
   f.offset = buf_abs_ + d.hit.start;

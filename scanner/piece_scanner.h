@@ -37,13 +37,16 @@ class PieceScanner final : public TextSink {
   // For pieces made of many small parts (the cells of a sheet): maps a finding's offset in
   // the piece to its location chain. Without it every finding gets the piece's location.
   void locate_by_offset(std::function<LocationChain(uint64_t offset)> resolver) override { resolver_ = std::move(resolver); }
+  void adjust_by_offset(std::function<std::optional<ConfidenceAdjustment>(uint64_t)> adjust) override {
+    adjust_ = std::move(adjust);
+  }
   // Called after each finding is appended, so the owner can hand a full batch on early.
   void after_each_finding(std::function<void()> hook) { after_finding_ = std::move(hook); }
 
  private:
   void process(bool final);
   void match_and_emit(size_t from, size_t to);  // on text_, ends in [from, to)
-  void emit(const Detection& d, size_t index);
+  void emit(const Detection& d, size_t index, double confidence, const std::string* extra_signal);
   std::string masked_context(size_t index) const;
   uint64_t line_of(size_t rel_pos);
 
@@ -65,6 +68,7 @@ class PieceScanner final : public TextSink {
   std::vector<Detection> detections_;
   std::function<void()> after_finding_;
   std::function<LocationChain(uint64_t)> resolver_;
+  std::function<std::optional<ConfidenceAdjustment>(uint64_t)> adjust_;
 };
 
 }  // namespace gdprscan

@@ -139,6 +139,9 @@ class ScanContext final : public ExtractContext {
       void locate_by_offset(std::function<LocationChain(uint64_t)> resolver) override {
         inner.locate_by_offset(std::move(resolver));
       }
+      void adjust_by_offset(std::function<std::optional<ConfidenceAdjustment>(uint64_t)> adjust) override {
+        inner.adjust_by_offset(std::move(adjust));
+      }
       PieceScanner inner;
       ScanContext& ctx;
     };
