@@ -13,6 +13,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "budget.h"
 #include "registry.h"
@@ -111,7 +112,7 @@ class ScanContext final : public ExtractContext {
       : shared_(shared), state_(state), location_(std::move(location)), depth_(depth) {}
 
   ~ScanContext() noexcept override {
-    group_.wait();
+    if (group_) group_->wait();
     // Children hand full batches on as they finish; the file's own last batch goes out
     // with its report.
     shared_.merge(findings_, problems_, text_bytes_, scanned_, depth_ == 0);
@@ -120,7 +121,9 @@ class ScanContext final : public ExtractContext {
   const LocationChain& location() const { return location_; }
   void mark_examined() { shared_.examined = true; }
   WorkerState& state() { return state_; }
-  void wait_for_children() { group_.wait(); }
+  void wait_for_children() {
+    if (group_) group_->wait();
+  }
 
   std::unique_ptr<TextSink> open_text(LocationChain location) override {
     struct CountingScanner final : TextSink {
@@ -192,8 +195,19 @@ class ScanContext final : public ExtractContext {
   uint64_t text_bytes_ = 0;
   bool scanned_ = false;
   std::vector<char> own_buffer_;
-  tbb::task_group group_;
+  std::optional<tbb::task_group> group_;  // made on the first parallel child: most files have none
 };
+
+// Formats whose extractors hand children back (ExtractContext::child).
+bool is_container(ContentType type) {
+  switch (type) {
+    case ContentType::text:
+    case ContentType::html:
+    case ContentType::xml:
+    case ContentType::rtf: return false;
+    default: return true;
+  }
+}
 
 // Sniffs `source` (its first bytes are `head`), runs the matching extractor in `ctx`, and
 // waits for the children it spawned.
@@ -227,6 +241,10 @@ void scan_source(ByteSource& source, std::string_view head, bool head_is_all, co
   }
   Item item{source, head, head_is_all, ctx.location(), name};
   ctx.mark_examined();
+  if (!is_container(type)) {  // no children: nothing to wait for, nothing to isolate
+    extract(item, ctx);
+    return;
+  }
   // Isolated: while this thread waits for the children, it may run them, but never another
   // file's pipeline task, which would reuse this thread's WorkerState (read buffer, where
   // the head may still be in use, and Hyperscan scratch).
@@ -288,7 +306,8 @@ bool ScanContext::child(const std::string& name, ByteSource& source, int64_t siz
                                        location));
     SharedScan& shared = shared_;
     int depth = depth_ + 1;
-    group_.run([&shared, data, location, depth, name, size] {
+    if (!group_) group_.emplace();
+    group_->run([&shared, data, location, depth, name, size] {
       WorkerState& state = shared.config.workers->local();
       try {
         MemorySource memory(*data);

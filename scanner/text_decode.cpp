@@ -1,5 +1,6 @@
 #include "text_decode.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -98,13 +99,32 @@ bool looks_like_utf16(std::string_view head, bool& big_endian) {
   return false;
 }
 
-bool looks_binary(std::string_view head) {
-  size_t control = 0;
-  for (unsigned char c : head) {
-    if (c == 0) return true;
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) ++control;
+// Control characters other than the five that text uses. This runs on every file's head,
+// three times (sniffing, markup check, decoding): a branch-free count in byte-wide lanes,
+// which the compiler vectorises (a byte-by-byte loop with early exits was half the time
+// of a scan of many small files).
+size_t count_control(std::string_view s) {
+  size_t total = 0, i = 0;
+  // Arithmetic, not logic: every term is a comparison the vector unit does in one step.
+  auto is_control = [](unsigned char c) -> uint8_t {
+    return static_cast<uint8_t>((c < 0x20) - (c == '\n') - (c == '\r') - (c == '\t') - (c == '\f') - (c == 0x1B));
+  };
+  while (s.size() - i >= 32) {
+    size_t blocks = std::min<size_t>((s.size() - i) / 32, 255);
+    uint8_t lanes[32] = {};
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+    for (size_t b = 0; b < blocks; ++b, p += 32)
+      for (int j = 0; j < 32; ++j) lanes[j] = static_cast<uint8_t>(lanes[j] + is_control(p[j]));
+    i += blocks * 32;
+    for (uint8_t lane : lanes) total += lane;
   }
-  return control * 20 > head.size();  // more than 5% control characters
+  for (; i < s.size(); ++i) total += is_control(static_cast<unsigned char>(s[i]));
+  return total;
+}
+
+bool looks_binary(std::string_view head) {
+  if (std::memchr(head.data(), 0, head.size())) return true;
+  return count_control(head) * 20 > head.size();  // more than 5% control characters
 }
 
 }  // namespace
@@ -118,7 +138,9 @@ EncodingGuess detect_encoding(std::string_view head) {
   if (starts("\xFF\xFE", 2)) return {Encoding::utf16le, 2};
   if (starts("\xFE\xFF", 2)) return {Encoding::utf16be, 2};
   bool big_endian = false;
-  if (looks_like_utf16(head, big_endian)) return {big_endian ? Encoding::utf16be : Encoding::utf16le, 0};
+  // UTF-16 without a BOM has zero bytes; text without any needs no counting.
+  if (std::memchr(head.data(), 0, head.size()) && looks_like_utf16(head, big_endian))
+    return {big_endian ? Encoding::utf16be : Encoding::utf16le, 0};
   if (looks_binary(head)) return {Encoding::binary, 0};
   if (is_valid_utf8(head, true)) return {Encoding::utf8, 0};
   return {Encoding::windows1252, 0};
