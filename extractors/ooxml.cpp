@@ -26,6 +26,7 @@ namespace gdprscan {
 namespace {
 
 constexpr uint64_t kMaxPartBytes = 400ull << 20;  // all parts of one document held at once
+constexpr uint64_t kMaxSheetText = 64ull << 20;   // text of one sheet, held while it is parsed
 // Word and PowerPoint text: runs of <w:t>/<a:t>, tabs and breaks; a paragraph is a line.
 struct RunText final : XmlHandler {
   std::string out;
@@ -108,7 +109,9 @@ struct Worksheet final : XmlHandler {
   std::string ref, type, value;
   bool in_value = false;
   int in_inline = 0;
-  explicit Worksheet(const std::vector<std::string>& s) : shared(s) {}
+  uint64_t limit;          // text this sheet may produce (shared strings can repeat: a bomb)
+  bool truncated = false;
+  Worksheet(const std::vector<std::string>& s, uint64_t max_text) : shared(s), limit(max_text) {}
   void start(std::string_view local, const xmlChar** a, int n) override {
     if (local == "c") {
       ref = attribute(a, n, "r");
@@ -140,7 +143,11 @@ struct Worksheet final : XmlHandler {
     } else if (type.empty() || type == "n") {
       shown = displayed_number(value);
     }  // booleans ("b") and errors ("e") hold no personal data
-    if (shown.empty()) return;
+    if (shown.empty() || truncated) return;
+    if (out.size() + shown.size() + 2 > limit) {
+      truncated = true;
+      return;
+    }
     std::string column = ref.substr(0, ref.find_first_of("0123456789"));
     std::string row = ref.substr(column.size());
     if (first_row.empty()) first_row = row;
@@ -230,6 +237,7 @@ void extract_ooxml(Item& item, ExtractContext& ctx) {
   Relationships rels;
   if (auto it = excel_parts.find("xl/workbook.xml"); it != excel_parts.end()) parse_part(it->second, workbook);
   if (auto it = excel_parts.find("xl/_rels/workbook.xml.rels"); it != excel_parts.end()) parse_part(it->second, rels);
+  uint64_t text_left = kMaxPartBytes;  // text all sheets together may produce
   std::vector<std::pair<std::string, std::string>> sheets;  // display name, part
   for (const auto& [sheet_name, rid] : workbook.sheets)
     if (auto t = rels.targets.find(rid); t != rels.targets.end()) sheets.push_back({sheet_name, resolve_target(t->second)});
@@ -242,8 +250,16 @@ void extract_ooxml(Item& item, ExtractContext& ctx) {
     if (it == excel_parts.end()) continue;
     LocationChain where = item.location;
     where.push_back("sheet " + sheet_name);
-    Worksheet sheet(shared.items);
+    if (std::string why = ctx.time_check(); !why.empty()) {
+      ctx.problem(Problem{true, ProblemKind::limit_exceeded, where, why});
+      break;
+    }
+    Worksheet sheet(shared.items, std::min<uint64_t>(kMaxSheetText, text_left));
     if (!parse_part(it->second, sheet)) not_well_formed(where);
+    text_left -= std::min<uint64_t>(text_left, sheet.out.size());
+    if (sheet.truncated)
+      ctx.problem(Problem{true, ProblemKind::limit_exceeded, where,
+                          "the sheet's text grew past 64 MiB (cells repeating long shared strings?): the rest of it was not scanned"});
     if (!sheet.out.empty()) write_sheet(ctx, where, sheet.out, std::move(sheet.cells), std::move(sheet.restored));
   }
 }

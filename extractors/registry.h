@@ -23,6 +23,8 @@ void extract_pdf(Item& item, ExtractContext& ctx);         // pdf.cpp: text per 
 void extract_ooxml(Item& item, ExtractContext& ctx);       // ooxml.cpp: docx, xlsx, pptx
 void extract_odf(Item& item, ExtractContext& ctx);         // odf.cpp: odt, ods, odp
 void extract_rtf(Item& item, ExtractContext& ctx);         // rtf.cpp
+void extract_eml(Item& item, ExtractContext& ctx);         // mail.cpp: one MIME message
+void extract_mbox(Item& item, ExtractContext& ctx);        // mail.cpp: an mbox, a message per child level
 
 // Lists the members of an archive in `item` (archive.cpp); `visit(name, size or -1, data)`
 // returns false to stop. Damaged and encrypted members are reported to `ctx`.

@@ -106,7 +106,9 @@ class ExtractContext {
   // Non-empty once the top-level file's time limit has passed: long loops (PDF pages) stop.
   virtual std::string time_check() const = 0;
   // Returns false once the file's budget is spent: the container should stop listing members.
-  virtual bool child(const std::string& name, ByteSource& source, int64_t size) = 0;  // size -1: unknown
+  bool child(const std::string& name, ByteSource& source, int64_t size) { return child_at({name}, source, size); }
+  // The same with a longer path below the item: ["message 2019-03-02 ...", "attachment x.docx"].
+  virtual bool child_at(const LocationChain& below, ByteSource& source, int64_t size) = 0;  // size -1: unknown
 };
 
 using ExtractFn = void (*)(Item& item, ExtractContext& ctx);

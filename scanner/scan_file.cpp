@@ -181,7 +181,7 @@ class ScanContext final : public ExtractContext {
     return own_buffer_;
   }
 
-  bool child(const std::string& name, ByteSource& source, int64_t size) override;
+  bool child_at(const LocationChain& below, ByteSource& source, int64_t size) override;
   std::string time_check() const override { return shared_.budget.time_left(); }
   uint64_t max_buffered() const { return shared_.config.limits.max_bytes; }
 
@@ -267,9 +267,10 @@ void scan_child_in_place(SharedScan& shared, WorkerState& state, LocationChain l
   scan_source(source, std::string_view(head.data(), n), static_cast<size_t>(n) < head.size(), name, ctx);
 }
 
-bool ScanContext::child(const std::string& name, ByteSource& source, int64_t size) {
+bool ScanContext::child_at(const LocationChain& below, ByteSource& source, int64_t size) {
   LocationChain location = location_;
-  location.push_back(name);
+  location.insert(location.end(), below.begin(), below.end());
+  const std::string name = below.empty() ? std::string() : below.back();
   Budget& budget = shared_.budget;
   if (std::string why = budget.admit_child(depth_ + 1); !why.empty()) {
     if (budget.first_refusal(why)) problems_.push_back(make_problem(true, ProblemKind::limit_exceeded, why, location));

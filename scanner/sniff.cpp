@@ -12,6 +12,8 @@ const char* to_string(ContentType t) {
   switch (t) {
     case ContentType::text: return "text";
     case ContentType::html: return "html";
+    case ContentType::mail: return "mail";
+    case ContentType::mbox: return "mbox";
     case ContentType::xml: return "xml";
     case ContentType::pdf: return "pdf";
     case ContentType::zip: return "zip";
@@ -109,6 +111,29 @@ bool contains_caseless(std::string_view hay, std::string_view needle) {
   return false;
 }
 
+// Mail: an mbox starts with a "From " line; a message with header lines, at least two of
+// them ones every mail has. Checked on the first 2 KiB, case-insensitively.
+ContentType mail_type(std::string_view head) {
+  std::string_view text = head.substr(0, 2048);
+  if (text.substr(0, 5) == "From " && text.find('\n') != std::string_view::npos) {
+    std::string_view next = text.substr(text.find('\n') + 1);
+    size_t colon = next.find(':');
+    if (colon != std::string_view::npos && colon < 40 && next.substr(0, colon).find(' ') == std::string_view::npos)
+      return ContentType::mbox;
+  }
+  // The first line must itself be a header ("Name: value" or "Name:value").
+  size_t colon = text.find(':');
+  size_t eol = text.find('\n');
+  if (colon == std::string_view::npos || colon == 0 || (eol != std::string_view::npos && colon > eol)) return ContentType::text;
+  for (char c : text.substr(0, colon))
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-')) return ContentType::text;
+  int known = 0;
+  for (const char* name : {"\nfrom:", "\nto:", "\nsubject:", "\ndate:", "\nreceived:", "\nmime-version:",
+                           "\nmessage-id:", "\nreturn-path:", "\ncontent-type:", "\ndelivered-to:"})
+    if (contains_caseless("\n" + std::string(text), name)) ++known;
+  return known >= 2 ? ContentType::mail : ContentType::text;
+}
+
 // Markup is recognised on the first KiB of the text (as UTF-8; UTF-16 files are decoded
 // first). HTML: a doctype, <html> or <body>. XML: a declaration, or a first element that a
 // closing tag follows. Anything else stays plain text: a wrong guess would only cost the
@@ -147,7 +172,9 @@ ContentType sniff(std::string_view head) {
       if (m.type == ContentType::zip && is_opendocument(head)) return ContentType::odf;
       return m.type;
     }
-  return binary ? ContentType::binary : markup_type(head);
+  if (binary) return ContentType::binary;
+  if (ContentType mail = mail_type(head); mail != ContentType::text) return mail;
+  return markup_type(head);
 }
 
 }  // namespace gdprscan

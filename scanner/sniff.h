@@ -10,6 +10,8 @@ enum class ContentType {
   text,
   html,
   xml,
+  mail,  // an RFC 5322 message (.eml)
+  mbox,
   pdf,
   zip,
   ooxml,  // a zip holding [Content_Types].xml: Word, Excel, PowerPoint

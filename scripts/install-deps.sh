@@ -15,6 +15,7 @@ packages=(
   libarchive-dev         # archives: zip, tar, 7z, rar, cab, iso, cpio, bz2/xz/zst
   zlib1g-dev             # gzip layers, read one at a time
   libpoppler-cpp-dev     # PDF text per page
+  libgmime-3.0-dev       # MIME mail: eml and mbox
   libssl-dev             # HMAC-SHA256 fingerprints
   libsimdjson-dev        # SIMD UTF-8 validation of every byte we decode
   libgtest-dev libgmock-dev
