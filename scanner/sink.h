@@ -44,6 +44,7 @@ class LineWriter {
   void cut_back_to_whole_line(size_t written);
   int fd_;
   std::string pending_;
+  uint64_t written_ = 0;  // bytes written so far: where the 4 KiB boundaries fall
   bool closed_ = false;
   std::string failure_;
 };

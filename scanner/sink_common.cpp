@@ -22,10 +22,25 @@ void LineWriter::lines(std::string_view text) {
   if (pending_.size() >= 64 * 1024) flush();
 }
 
+// Writes go out in pieces that end at a line end and, where a line allows, at a 4 KiB
+// boundary of the output: the kernel copies a write page by page, and a process killed
+// mid-write (SIGKILL, or a crash in another thread) can leave a write cut between pages.
+// Keeping a write inside one page makes that cut fall between whole lines; only a line
+// that itself straddles a page boundary can still be cut there. (On a pipe, writes of at
+// most 4 KiB are atomic anyway.)
 void LineWriter::flush() {
+  constexpr size_t kPage = 4096;
   size_t done = 0;
   while (done < pending_.size() && !closed_) {
-    ssize_t n = ::write(fd_, pending_.data() + done, pending_.size() - done);
+    size_t room = kPage - static_cast<size_t>(written_ % kPage);
+    size_t end = pending_.size();
+    if (end - done > room) {
+      size_t last_newline = pending_.rfind('\n', done + room - 1);
+      end = (last_newline != std::string::npos && last_newline >= done) ? last_newline + 1
+                                                                          : pending_.find('\n', done + room) + 1;
+      if (end == 0) end = pending_.size();  // no newline at all (not written by us)
+    }
+    ssize_t n = ::write(fd_, pending_.data() + done, end - done);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       if (errno != EPIPE && failure_.empty()) failure_ = std::string("writing output: ") + std::strerror(errno);
@@ -34,6 +49,7 @@ void LineWriter::flush() {
       break;
     }
     done += n;
+    written_ += static_cast<uint64_t>(n);
   }
   pending_.clear();
 }
