@@ -26,7 +26,7 @@ def message(subject, sender, to, body, when, charset="iso-8859-1"):
 
 def main():
     shutil.rmtree(OUT, ignore_errors=True)
-    os.makedirs(OUT)
+    os.makedirs(os.path.join(OUT, "maildir"))
     # 1. A mail with a Latin-1 quoted-printable body, a .docx attached, and a forwarded
     #    mail (message/rfc822) that itself carries an .xlsx.
     inner = message("Løn for marts", "Løn <loen@vejstrand.dk>", "mette.holm@vejstrand.dk",
@@ -60,6 +60,15 @@ def main():
     box.add(message("Bolig", "e@vejstrand.dk", "f@vejstrand.dk", "Intet personligt her.\n",
                     datetime(2019, 4, 3, 15, 45, tzinfo=timezone.utc)))
     box.close()
+    # 3. A maildir (Inbox/{cur,new,tmp}) with one base64 UTF-8 message: its files are
+    #    messages like any .eml, found by the walk.
+    md = mailbox.Maildir(os.path.join(OUT, "maildir", "Inbox"), create=True)
+    note = EmailMessage()
+    note["From"] = "a@vejstrand.dk"
+    note["To"] = "b@vejstrand.dk"
+    note["Subject"] = "Sag"
+    note.set_content("Borgerens cpr-nr. 150372-1003\n", charset="utf-8", cte="base64")
+    md.add(note)
 
 
 if __name__ == "__main__":
