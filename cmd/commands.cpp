@@ -4,7 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <fstream>
+#include <unordered_set>
 #include <chrono>
 #include <cstdint>
 #include <cerrno>
@@ -57,6 +61,48 @@ std::vector<Rule> load_rules(const std::vector<std::string>& extra_files) {
   return rules;
 }
 
+// --enable keeps only the named rules or categories, --disable drops them; a name that
+// matches nothing is a mistake worth stopping for.
+std::vector<Rule> select_rules(std::vector<Rule> rules, const std::vector<std::string>& enable,
+                               const std::vector<std::string>& disable) {
+  auto matches = [](const Rule& r, const std::string& name) { return r.id == name || r.category == name; };
+  for (const auto* names : {&enable, &disable})
+    for (const auto& name : *names)
+      if (std::none_of(rules.begin(), rules.end(), [&](const Rule& r) { return matches(r, name); }))
+        throw std::runtime_error("no rule or category named '" + name + "' (see gdprscan rules list)");
+  std::vector<Rule> out;
+  for (auto& r : rules) {
+    bool on = enable.empty() || std::any_of(enable.begin(), enable.end(), [&](const auto& n) { return matches(r, n); });
+    bool off = std::any_of(disable.begin(), disable.end(), [&](const auto& n) { return matches(r, n); });
+    if (on && !off) out.push_back(std::move(r));
+  }
+  if (out.empty()) throw std::runtime_error("--enable/--disable leave no detector to run");
+  return out;
+}
+
+// An ignore file: one accepted finding per line, "<64 hex fingerprint> <reason>", '#'
+// comments and blank lines allowed. Fingerprints, never the values themselves: the file
+// can be shared and versioned without holding personal data. A reason is required.
+void read_ignore_file(const std::string& path, std::unordered_set<std::string>& out) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read ignore file '" + path + "': " + std::strerror(errno));
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos || line[start] == '#') continue;
+    std::string fingerprint = line.substr(start, 64);
+    bool hex = fingerprint.size() == 64 &&
+               std::all_of(fingerprint.begin(), fingerprint.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+    size_t reason = line.find_first_not_of(" \t#", start + 64);
+    if (!hex || (start + 64 < line.size() && line[start + 64] != ' ' && line[start + 64] != '\t'))
+      throw std::runtime_error(path + ":" + std::to_string(number) + ": expected a 64-digit hex fingerprint first");
+    if (reason == std::string::npos)
+      throw std::runtime_error(path + ":" + std::to_string(number) + ": every accepted finding needs a reason after its fingerprint");
+    for (char& c : fingerprint) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.insert(fingerprint);
+  }
+}
+
 void check_roots_exist(const std::vector<std::string>& roots) {
   for (const auto& root : roots) {
     struct stat st;
@@ -83,7 +129,10 @@ int run_scan_command(const ScanCommandOptions& o) {
   // Fail fast on configuration, before any file is read.
   check_roots_exist(o.roots);
   uint64_t max_filesize = parse_size(o.max_filesize);
-  Detector detector(load_rules(o.rule_files));
+  Detector detector(select_rules(load_rules(o.rule_files), o.enable, o.disable));
+  std::unordered_set<std::string> ignored;
+  for (const auto& f : o.ignore_files) read_ignore_file(f, ignored);
+  std::atomic<uint64_t> ignored_count{0};
   Fingerprinter fingerprinter = o.fingerprint_key_file.empty() ? Fingerprinter::installation_default()
                                                               : Fingerprinter::from_key_file(o.fingerprint_key_file);
   int out_fd = open_output(o.output, o.reveal);
@@ -95,6 +144,10 @@ int run_scan_command(const ScanCommandOptions& o) {
   scan.file.policy.min_confidence = o.min_confidence;
   scan.file.policy.reveal = o.reveal;
   scan.file.policy.fingerprinter = &fingerprinter;
+  if (!ignored.empty()) {
+    scan.file.policy.ignored_fingerprints = &ignored;
+    scan.file.policy.ignored_count = &ignored_count;
+  }
   scan.file.max_filesize = max_filesize;
   scan.file.follow_symlinks = o.follow_symlinks;
   scan.file.limits.max_depth = o.max_depth;
@@ -132,7 +185,7 @@ int run_scan_command(const ScanCommandOptions& o) {
 }
 
 int run_rules_command(const RulesCommandOptions& o) {
-  std::vector<Rule> rules = load_rules(o.rule_files);
+  std::vector<Rule> rules = select_rules(load_rules(o.rule_files), o.enable, o.disable);
   if (o.action == "list") {
     for (const Rule& r : rules) std::cout << r.id << "\t" << r.category << "\t" << r.severity << "\t" << r.name << "\n";
     return kExitClean;

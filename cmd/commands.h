@@ -26,6 +26,8 @@ struct ScanCommandOptions {
   bool reveal = false;
   std::string fingerprint_key_file;
   std::vector<std::string> rule_files;
+  std::vector<std::string> enable, disable;  // rule ids or categories
+  std::vector<std::string> ignore_files;     // accepted findings by fingerprint
   std::string progress = "auto";
   bool quiet = false;
   bool summary = false;
@@ -34,6 +36,7 @@ struct ScanCommandOptions {
 struct RulesCommandOptions {
   std::string action;  // list | test
   std::vector<std::string> rule_files;
+  std::vector<std::string> enable, disable;
 };
 
 int run_scan_command(const ScanCommandOptions& options);

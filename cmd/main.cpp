@@ -49,6 +49,11 @@ void add_scan_command(CLI::App& app, ScanCommandOptions& o) {
                    "Secret key for finding fingerprints (default: per-installation key)")
       ->type_name("FILE");
   scan->add_option("--rules", o.rule_files, "Add a rule pack (TOML; repeatable)")->type_name("FILE");
+  scan->add_option("--enable", o.enable, "Use only these detectors (rule id or category; repeatable)")->type_name("ID");
+  scan->add_option("--disable", o.disable, "Do not use these detectors (rule id or category; repeatable)")->type_name("ID");
+  scan->add_option("--ignore-file", o.ignore_files,
+                   "Accepted findings: lines '<fingerprint> <reason>'; those are counted, not reported (repeatable)")
+      ->type_name("FILE");
   scan->add_option("--progress", o.progress, "Progress on stderr: auto (when a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   scan->add_flag("-q,--quiet", o.quiet, "No progress line and no summary on stderr");
@@ -59,6 +64,8 @@ void add_rules_command(CLI::App& app, RulesCommandOptions& o) {
   CLI::App* rules = app.add_subcommand("rules", "List the detector rules or test them against their examples");
   rules->add_option("action", o.action, "list | test")->required()->check(CLI::IsMember({"list", "test"}));
   rules->add_option("--rules", o.rule_files, "Add a rule pack (TOML; repeatable)")->type_name("FILE");
+  rules->add_option("--enable", o.enable, "Only these detectors (rule id or category)")->type_name("ID");
+  rules->add_option("--disable", o.disable, "Not these detectors (rule id or category)")->type_name("ID");
 }
 
 }  // namespace

@@ -96,6 +96,7 @@ class JsonlSink final : public Sink {
     j["text_bytes"] = s.text_bytes;
     j["findings"] = s.findings;
     j["findings_by_detector"] = s.findings_by_detector;
+    j["ignored"] = s.ignored;
     j["skipped_by_kind"] = s.skipped_by_kind;
     j["errors_by_kind"] = s.errors_by_kind;
     double secs = s.duration_s > 0 ? s.duration_s : 1e-9;

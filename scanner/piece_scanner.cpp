@@ -122,6 +122,10 @@ void PieceScanner::emit(const Detection& d, size_t index, double confidence, con
   f.match = detector_.validator(d.rule).mask(span);
   f.context = masked_context(index);
   if (policy_.fingerprinter) f.fingerprint = (*policy_.fingerprinter)(d.hit.value);
+  if (policy_.ignored_fingerprints && policy_.ignored_fingerprints->count(f.fingerprint)) {
+    if (policy_.ignored_count) ++*policy_.ignored_count;
+    return;  // accepted by the user: counted in the summary, not reported
+  }
   if (policy_.reveal) f.value = d.hit.value;
   out_.push_back(std::move(f));
   if (after_finding_) after_finding_();

@@ -3,7 +3,9 @@
 // by a chunk boundary is found once, with its full context, and line numbers run on.
 #pragma once
 
+#include <atomic>
 #include <functional>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,9 @@ struct ReportPolicy {
   bool reveal = false;  // put the normalised value in findings
   const Fingerprinter* fingerprinter = nullptr;
   size_t context_chars = 60;  // bytes of context each side, trimmed to whole characters
+  // Accepted findings (--ignore-file): fingerprints that are not reported, only counted.
+  const std::unordered_set<std::string>* ignored_fingerprints = nullptr;
+  std::atomic<uint64_t>* ignored_count = nullptr;
 };
 
 // Masks what could still identify a person among the digits of a context string.

@@ -154,6 +154,7 @@ Summary run_scan(const ScanOptions& options, Sink& sink, ScanProgress* progress)
                              tbb::make_filter<WalkEntry*, FileReport*>(tbb::filter_mode::parallel, work) &
                              tbb::make_filter<FileReport*, void>(tbb::filter_mode::serial_out_of_order, write));
 
+  if (options.file.policy.ignored_count) summary.ignored = options.file.policy.ignored_count->load();
   summary.directories = walker.counters().directories;
   summary.excluded = walker.counters().excluded;
   summary.duration_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -24,6 +24,7 @@ struct Summary {
   std::map<std::string, uint64_t> findings_by_detector;
   std::map<std::string, uint64_t> skipped_by_kind, errors_by_kind;
   uint64_t findings = 0;
+  uint64_t ignored = 0;  // findings dropped by --ignore-file
   bool complete = true;
 };
 

@@ -175,6 +175,38 @@ def check_killed_scan_leaves_whole_lines(checks, args, env):
     checks.check(f"{name}: every line is a whole JSON record ({lines} lines)", not bad, bad[:3])
 
 
+def check_selection_and_ignore(checks, args, env):
+    tree = os.path.join(env.root, "select")
+    write(os.path.join(tree, "a.txt"), f"cpr-nr. {KNOWN_FIRST[:6]}-{KNOWN_FIRST[6:]} og jens@kommune.dk\n")
+    res = c.scan(args.binary, env, [tree], "--enable", "email")
+    recs = c.parse_jsonl(res.stdout)
+    dets = sorted(r["detector"] for r in recs if r["type"] == "finding")
+    checks.check("--enable email: only e-mail findings", dets == ["email"], dets)
+    res = c.scan(args.binary, env, [tree], "--disable", "national_id")
+    dets = sorted(r["detector"] for r in c.parse_jsonl(res.stdout) if r["type"] == "finding")
+    checks.check("--disable national_id (a category): no CPR findings", dets == ["email"], dets)
+    res = c.scan(args.binary, env, [tree], "--enable", "dk.nope")
+    checks.check("--enable of an unknown rule: exit 2 naming it", res.returncode == 2 and "dk.nope" in res.err,
+                 f"exit {res.returncode}; {one_line(res.err)}")
+    # Accept the CPR finding by its fingerprint: counted, not reported.
+    res = c.scan(args.binary, env, [tree])
+    cpr = [r for r in c.parse_jsonl(res.stdout) if r.get("detector") == "dk.cpr"]
+    ignore = os.path.join(env.root, "ignore.txt")
+    with open(ignore, "w") as f:
+        f.write(f"# accepted findings\n{cpr[0]['fingerprint']}  kendt testnummer\n")
+    res = c.scan(args.binary, env, [tree], "--ignore-file", ignore)
+    recs = c.parse_jsonl(res.stdout)
+    summary = c.summary_of(recs) or {}
+    checks.check("--ignore-file: the accepted finding is not reported, the other is",
+                 [r["detector"] for r in recs if r["type"] == "finding"] == ["email"], recs[:2])
+    checks.check("--ignore-file: the summary counts it as ignored", summary.get("ignored") == 1, summary.get("ignored"))
+    with open(ignore, "w") as f:
+        f.write(f"{cpr[0]['fingerprint']}\n")
+    res = c.scan(args.binary, env, [tree], "--ignore-file", ignore)
+    checks.check("--ignore-file without a reason: exit 2 naming file and line",
+                 res.returncode == 2 and "ignore.txt:1" in res.err, one_line(res.err))
+
+
 def check_progress(checks, args, env):
     tree = os.path.join(env.root, "progress")
     write(os.path.join(tree, "a.txt"), f"cpr {KNOWN_FIRST}\n")
@@ -359,6 +391,7 @@ def main():
         check_closed_pipe(checks, args, env)
         never_full_cpr(checks, args, env)
         check_progress(checks, args, env)
+        check_selection_and_ignore(checks, args, env)
         check_killed_scan_leaves_whole_lines(checks, args, env)
         check_text_format(checks, args, env)
         check_version_and_rules(checks, args, env)
