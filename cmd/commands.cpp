@@ -184,14 +184,12 @@ int run_scan_command(const ScanCommandOptions& o) {
   return summary.findings > 0 ? kExitFindings : kExitClean;
 }
 
-int run_rules_command(const RulesCommandOptions& o) {
-  std::vector<Rule> rules = select_rules(load_rules(o.rule_files), o.enable, o.disable);
-  if (o.action == "list") {
-    for (const Rule& r : rules) std::cout << r.id << "\t" << r.category << "\t" << r.severity << "\t" << r.name << "\n";
-    return kExitClean;
-  }
-  // test: every example through the real matcher and validator, at the default threshold.
-  Detector detector(rules);
+namespace {
+
+// Every example of `selected` through the real matcher and validators of `all`, at the
+// default threshold. Prints one line per failure and the totals; returns the failures.
+int test_examples(const std::vector<Rule>& all, const std::vector<Rule>& selected) {
+  Detector detector(all);
   MatchScratch scratch;
   ReportPolicy policy;
   int failures = 0, checked = 0;
@@ -200,29 +198,76 @@ int run_rules_command(const RulesCommandOptions& o) {
       if (f.detector == id) return true;
     return false;
   };
-  for (const Rule& r : rules) {
+  for (const Rule& r : selected) {
     for (const auto& ex : r.examples) {
       ++checked;
       if (!found(ex, r.id)) {
         ++failures;
-        std::cout << "FAIL " << r.id << ": positive example #" << (&ex - r.examples.data()) + 1 << " not reported\n";
+        std::cout << "FAIL " << r.source << ": " << r.id << ": positive example #" << (&ex - r.examples.data()) + 1
+                  << " not reported\n";
       }
     }
     for (const auto& ex : r.negative_examples) {
       ++checked;
       if (found(ex, r.id)) {
         ++failures;
-        std::cout << "FAIL " << r.id << ": negative example #" << (&ex - r.negative_examples.data()) + 1
-                  << " reported\n";
+        std::cout << "FAIL " << r.source << ": " << r.id << ": negative example #"
+                  << (&ex - r.negative_examples.data()) + 1 << " reported\n";
       }
     }
     if (r.examples.empty()) {
       ++failures;
-      std::cout << "FAIL " << r.id << ": rule has no positive examples\n";
+      std::cout << "FAIL " << r.source << ": " << r.id << ": rule has no positive examples\n";
     }
   }
   std::cout << (checked - failures) << " passed, " << failures << " failed\n";
-  return failures ? kExitFindings : kExitClean;
+  return failures;
+}
+
+void show_rule(const Rule& r) {
+  auto list = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+    return out;
+  };
+  std::cout << "id:          " << r.id << "\nname:        " << r.name << "\ncategory:    " << r.category
+            << "\nseverity:    " << r.severity << "\ngdpr:        " << r.gdpr << "\nsource:      " << r.source
+            << "\npattern:     " << r.pattern << "\nvalidator:   " << r.validator
+            << "\nkeywords:    " << list(r.context.keywords) << "\nnegative:    " << list(r.context.negative)
+            << "\nwindows:     keywords " << r.context.keyword_before << " before / " << r.context.keyword_after
+            << " after; negative " << r.context.negative_before << " before / " << r.context.negative_after << " after"
+            << "\ndescription: " << r.description << "\n";
+}
+
+}  // namespace
+
+int run_rules_command(const RulesCommandOptions& o) {
+  if (o.action == "check") {
+    // A user's rule pack: parsed (errors name file, line and field), compiled with the
+    // shipped rules (so ids must not clash, patterns must compile), examples run.
+    if (o.rule_files.empty()) throw std::runtime_error("rules check needs --rules FILE");
+    std::vector<Rule> all = load_rules(o.rule_files);
+    std::vector<Rule> theirs;
+    for (const auto& f : o.rule_files)
+      for (auto& r : load_rule_file(f)) theirs.push_back(std::move(r));
+    int failures = test_examples(all, theirs);
+    if (!failures) std::cout << "ok: " << theirs.size() << " rules in " << o.rule_files.size() << " file(s)\n";
+    return failures ? kExitFindings : kExitClean;
+  }
+  std::vector<Rule> rules = select_rules(load_rules(o.rule_files), o.enable, o.disable);
+  if (o.action == "list") {
+    for (const Rule& r : rules) std::cout << r.id << "\t" << r.category << "\t" << r.severity << "\t" << r.name << "\n";
+    return kExitClean;
+  }
+  if (o.action == "show") {
+    for (const Rule& r : rules)
+      if (r.id == o.id) {
+        show_rule(r);
+        return kExitClean;
+      }
+    throw std::runtime_error("no rule '" + o.id + "' (see gdprscan rules list)");
+  }
+  return test_examples(rules, rules) ? kExitFindings : kExitClean;
 }
 
 }  // namespace gdprscan

@@ -34,7 +34,8 @@ struct ScanCommandOptions {
 };
 
 struct RulesCommandOptions {
-  std::string action;  // list | test
+  std::string action;  // list | show | test | check
+  std::string id;      // for show
   std::vector<std::string> rule_files;
   std::vector<std::string> enable, disable;
 };

@@ -61,8 +61,17 @@ void add_scan_command(CLI::App& app, ScanCommandOptions& o) {
 }
 
 void add_rules_command(CLI::App& app, RulesCommandOptions& o) {
-  CLI::App* rules = app.add_subcommand("rules", "List the detector rules or test them against their examples");
-  rules->add_option("action", o.action, "list | test")->required()->check(CLI::IsMember({"list", "test"}));
+  CLI::App* rules = app.add_subcommand("rules", "List, show, test the detector rules; check a rule pack");
+  rules->footer(R"(
+Examples:
+  gdprscan rules list
+  gdprscan rules show dk.cpr
+  gdprscan rules test                      every rule against its own examples
+  gdprscan rules check --rules mine.toml   a rule pack of yours: syntax, patterns, examples)");
+  rules->add_option("action", o.action, "list | show | test | check")
+      ->required()
+      ->check(CLI::IsMember({"list", "show", "test", "check"}));
+  rules->add_option("id", o.id, "Rule id, for show");
   rules->add_option("--rules", o.rule_files, "Add a rule pack (TOML; repeatable)")->type_name("FILE");
   rules->add_option("--enable", o.enable, "Only these detectors (rule id or category)")->type_name("ID");
   rules->add_option("--disable", o.disable, "Not these detectors (rule id or category)")->type_name("ID");

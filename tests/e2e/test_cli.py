@@ -175,6 +175,26 @@ def check_killed_scan_leaves_whole_lines(checks, args, env):
     checks.check(f"{name}: every line is a whole JSON record ({lines} lines)", not bad, bad[:3])
 
 
+def check_rules_commands(checks, args, env):
+    res = c.run([args.binary, "rules", "show", "dk.cpr"], env=env.environ())
+    checks.check("rules show dk.cpr: the rule's fields", res.returncode == 0 and "validator:   dk_cpr" in res.out,
+                 res.out[:200])
+    good = os.path.join(env.root, "good.toml")
+    with open(good, "w") as f:
+        f.write('[[rule]]\nid = "org.mail"\nname = "Mail"\ncategory = "contact"\nseverity = "low"\n'
+                "pattern = '[a-z]+@[a-z]+\\.dk'\nvalidator = \"email\"\n"
+                '[rule.examples]\npositive = ["skriv til jens@kommune.dk"]\nnegative = ["intet her"]\n')
+    res = c.run([args.binary, "rules", "check", "--rules", good], env=env.environ())
+    checks.check("rules check: a valid pack passes", res.returncode == 0 and "ok: 1 rules" in res.out,
+                 f"exit {res.returncode}: {res.out[:200]} {one_line(res.err)}")
+    bad = os.path.join(env.root, "bad.toml")
+    with open(bad, "w") as f:
+        f.write('[[rule]]\nid = "org.x"\nname = "X"\ncategory = "nonsense"\n')
+    res = c.run([args.binary, "rules", "check", "--rules", bad], env=env.environ())
+    checks.check("rules check: a broken pack exits 2 naming file, line and field",
+                 res.returncode == 2 and "bad.toml:" in res.err and "category" in res.err, one_line(res.err))
+
+
 def check_selection_and_ignore(checks, args, env):
     tree = os.path.join(env.root, "select")
     write(os.path.join(tree, "a.txt"), f"cpr-nr. {KNOWN_FIRST[:6]}-{KNOWN_FIRST[6:]} og jens@kommune.dk\n")
@@ -392,6 +412,7 @@ def main():
         never_full_cpr(checks, args, env)
         check_progress(checks, args, env)
         check_selection_and_ignore(checks, args, env)
+        check_rules_commands(checks, args, env)
         check_killed_scan_leaves_whole_lines(checks, args, env)
         check_text_format(checks, args, env)
         check_version_and_rules(checks, args, env)
