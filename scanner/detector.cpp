@@ -43,7 +43,9 @@ void Detector::detect(std::string_view text, size_t report_from, size_t report_t
   bool needs_words = false;
   for (const Candidate& c : candidates) {
     if (c.end < report_from || c.end >= report_to) continue;
-    auto hit = validators_[c.rule]->confirm(text, c.end, env_);
+    ValidationEnv env = env_;
+    env.start = c.start;
+    auto hit = validators_[c.rule]->confirm(text, c.end, env);
     if (!hit) continue;
     needs_words |= scorers_[c.rule].needs_words();
     out.push_back(Detection{c.rule, std::move(*hit), 0});

@@ -49,7 +49,10 @@ std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules) {
       same->owners.push_back(static_cast<uint32_t>(i));
       continue;
     }
-    out.push_back({rules[i].pattern, 0, {static_cast<uint32_t>(i)}, "rule " + rules[i].id});
+    // The generic "regex" validator has no structure to find the start by: Hyperscan
+    // reports it (start of match costs speed, so only these rules ask for it).
+    unsigned flags = rules[i].validator == "regex" ? HS_FLAG_SOM_LEFTMOST : 0;
+    out.push_back({rules[i].pattern, flags, {static_cast<uint32_t>(i)}, "rule " + rules[i].id});
   }
   return out;
 }
@@ -72,8 +75,9 @@ Matcher::Matcher(std::vector<MatchExpression> expressions) {
     platform.cpu_features &= ~static_cast<unsigned long long>(HS_CPU_FEATURES_AVX512 | HS_CPU_FEATURES_AVX512VBMI);
     target = &platform;
   }
+  unsigned mode = HS_MODE_BLOCK;  // block mode takes SOM_LEFTMOST without a horizon
   hs_error_t rc = hs_compile_multi(patterns.data(), flags.data(), ids.data(), static_cast<unsigned>(patterns.size()),
-                                   HS_MODE_BLOCK, target, &db_, &err);
+                                   mode, target, &db_, &err);
   if (rc != HS_SUCCESS) {
     std::string what = err && err->message ? err->message : "unknown error";
     std::string name = err && err->expression >= 0 ? expressions[err->expression].name : "?";
@@ -100,9 +104,9 @@ struct MatchContext {
   std::vector<Candidate>& out;
 };
 
-int on_match(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/, void* raw) {
+int on_match(unsigned id, unsigned long long from, unsigned long long to, unsigned /*flags*/, void* raw) {
   auto* ctx = static_cast<MatchContext*>(raw);
-  for (uint32_t owner : ctx->owners[id]) ctx->out.push_back({owner, static_cast<size_t>(to)});
+  for (uint32_t owner : ctx->owners[id]) ctx->out.push_back({owner, static_cast<size_t>(to), static_cast<size_t>(from)});
   return 0;
 }
 }  // namespace

@@ -19,6 +19,7 @@ struct Rule;
 struct Candidate {
   uint32_t rule;  // the owner of the expression: a rule index (or a context word index)
   size_t end;     // offset one past the last byte of the candidate
+  size_t start = 0;  // only for expressions compiled with start of match (HS_FLAG_SOM_LEFTMOST)
 };
 
 // One Hyperscan expression and who is told when it matches.

@@ -3,6 +3,7 @@
 #include "text_decode.h"
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 
 namespace gdprscan {
@@ -230,7 +231,26 @@ std::string mask_email(std::string_view span) {
   return std::string(1, span[0]) + "***" + std::string(span.substr(at));
 }
 
+// A plain pattern rule: the span Hyperscan found, if it stands alone (not glued to letters
+// or digits), its text as the value. Confidence comes from the rule's context words on top
+// of 0.5: a user writing "SAG-\d{4}-\d{3}" with keyword "sagsnummer" gets what they expect.
+std::optional<Confirmed> confirm_regex(std::string_view text, size_t end, const ValidationEnv& env) {
+  size_t start = env.start;
+  if (start >= end || end > text.size()) return std::nullopt;
+  if (word_char_before(text, start) && word_char_at(text, start)) return std::nullopt;
+  if (word_char_at(text, end) && word_char_before(text, end)) return std::nullopt;
+  return Confirmed{start, end, std::string(text.substr(start, end - start)), 0.5, {"pattern"}};
+}
+
+std::string mask_all_but_two(std::string_view span) {
+  std::string out(span);
+  for (size_t i = 2; i < out.size(); ++i)
+    if (std::isalnum(static_cast<unsigned char>(out[i]))) out[i] = '*';
+  return out;
+}
+
 const std::vector<Validator> kValidators = {
+    {"regex", confirm_regex, mask_all_but_two, 256},
     {"dk_cpr", confirm_dk_cpr, mask_keep_date, 11},
     {"dk_cpr_replacement", confirm_dk_cpr_replacement, mask_keep_date, 11},
     {"dk_ecpr", confirm_dk_ecpr, mask_keep_date, 11},

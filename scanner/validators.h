@@ -27,6 +27,7 @@ struct Confirmed {
 
 struct ValidationEnv {
   CivilDate today;  // birth dates after this are not identifiers
+  size_t start = 0;  // where Hyperscan says the match starts (only for the "regex" validator)
 };
 
 using ConfirmFn = std::optional<Confirmed> (*)(std::string_view text, size_t end, const ValidationEnv&);

@@ -181,12 +181,19 @@ def check_rules_commands(checks, args, env):
                  res.out[:200])
     good = os.path.join(env.root, "good.toml")
     with open(good, "w") as f:
-        f.write('[[rule]]\nid = "org.mail"\nname = "Mail"\ncategory = "contact"\nseverity = "low"\n'
-                "pattern = '[a-z]+@[a-z]+\\.dk'\nvalidator = \"email\"\n"
-                '[rule.examples]\npositive = ["skriv til jens@kommune.dk"]\nnegative = ["intet her"]\n')
+        f.write('[[rule]]\nid = "org.sagsnummer"\nname = "Sagsnummer"\ncategory = "confidential"\n'
+                'severity = "low"\npattern = \'SAG-\\d{4}-\\d{3}\'\nvalidator = "regex"\nkeywords = ["sagsnummer"]\n'
+                '[rule.examples]\npositive = ["sagsnummer SAG-2019-117"]\nnegative = ["XSAG-2019-117Y"]\n')
     res = c.run([args.binary, "rules", "check", "--rules", good], env=env.environ())
     checks.check("rules check: a valid pack passes", res.returncode == 0 and "ok: 1 rules" in res.out,
                  f"exit {res.returncode}: {res.out[:200]} {one_line(res.err)}")
+    text = os.path.join(env.root, "sag", "notat.txt")
+    write(text, "Vedr. sagsnummer SAG-2019-117\n")
+    res = c.scan(args.binary, env, [os.path.dirname(text)], "--rules", good)
+    found = [r for r in c.parse_jsonl(res.stdout) if r.get("detector") == "org.sagsnummer"]
+    checks.check("a user's regex rule with a keyword finds its pattern, masked",
+                 len(found) == 1 and found[0]["match"] == "SA*-****-***" and "keyword:sagsnummer" in found[0]["signals"],
+                 found[:1])
     bad = os.path.join(env.root, "bad.toml")
     with open(bad, "w") as f:
         f.write('[[rule]]\nid = "org.x"\nname = "X"\ncategory = "nonsense"\n')
