@@ -140,18 +140,8 @@ class MailWalker {
 void extract(Item& item, ExtractContext& ctx, bool mbox) {
   init_gmime();
   // GMime parses from memory: the file is bounded by --max-filesize, a member by the budget.
-  std::string data(item.head);
-  if (!item.head_is_all) {
-    std::vector<char>& buf = ctx.read_buffer();
-    for (long n; (n = item.source.read(buf.data(), buf.size())) != 0;) {
-      if (n < 0) {
-        ctx.problem(Problem{true, ProblemKind::io, item.location, std::string("read failed: ") + std::strerror(static_cast<int>(-n))});
-        break;
-      }
-      ctx.count_bytes_read(static_cast<uint64_t>(n));
-      data.append(buf.data(), static_cast<size_t>(n));
-    }
-  }
+  std::string data;
+  read_whole(item, ctx, data);  // on a read error, what was read is still scanned
   std::unique_ptr<GMimeStream, Unref> stream(g_mime_stream_mem_new_with_buffer(data.data(), data.size()));
   std::unique_ptr<GMimeParser, Unref> parser(g_mime_parser_new_with_stream(stream.get()));
   g_mime_parser_set_format(parser.get(), mbox ? GMIME_FORMAT_MBOX : GMIME_FORMAT_MESSAGE);

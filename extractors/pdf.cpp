@@ -41,26 +41,10 @@ std::string page_ranges(const std::vector<int>& pages) {
     while (j + 1 < pages.size() && pages[j + 1] == pages[j] + 1) ++j;
     if (!out.empty()) out += ", ";
     out += std::to_string(pages[i]);
-    if (j > i) out += "-" + std::to_string(pages[j]);
+    if (j > i) out.append("-").append(std::to_string(pages[j]));
     i = j + 1;
   }
   return out;
-}
-
-bool read_all(Item& item, ExtractContext& ctx, std::string& data) {
-  data.assign(item.head);
-  if (item.head_is_all) return true;
-  std::vector<char>& buf = ctx.read_buffer();
-  while (true) {
-    long n = item.source.read(buf.data(), buf.size());
-    if (n < 0) {
-      ctx.problem(Problem{true, ProblemKind::io, item.location, std::string("read failed: ") + std::strerror(static_cast<int>(-n))});
-      return false;
-    }
-    if (n == 0) return true;
-    ctx.count_bytes_read(static_cast<uint64_t>(n));
-    data.append(buf.data(), static_cast<size_t>(n));
-  }
 }
 
 }  // namespace
@@ -68,7 +52,7 @@ bool read_all(Item& item, ExtractContext& ctx, std::string& data) {
 void extract_pdf(Item& item, ExtractContext& ctx) {
   silence_poppler();
   std::string data;
-  if (!read_all(item, ctx, data)) return;
+  if (!read_whole(item, ctx, data)) return;
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(data.data(), static_cast<int>(data.size())));
   if (!doc) {
     ctx.problem(Problem{true, ProblemKind::corrupt, item.location, "not a readable PDF (damaged or truncated)"});
@@ -87,7 +71,7 @@ void extract_pdf(Item& item, ExtractContext& ctx) {
     }
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) {
-      ctx.problem(Problem{true, ProblemKind::corrupt, item.location, "page " + std::to_string(i + 1) + " cannot be read"});
+      ctx.problem(Problem{true, ProblemKind::corrupt, item.location, std::string("page ").append(std::to_string(i + 1)).append(" cannot be read")});
       continue;
     }
     poppler::byte_array utf8 = page->text().to_utf8();
@@ -97,12 +81,12 @@ void extract_pdf(Item& item, ExtractContext& ctx) {
       continue;
     }
     LocationChain location = item.location;
-    location.push_back("page " + std::to_string(i + 1));
+    location.push_back(std::string("page ").append(std::to_string(i + 1)));
     ctx.open_text(std::move(location))->write_whole(text);
   }
   if (!without_text.empty())
     ctx.problem(Problem{false, ProblemKind::unsupported, item.location,
-                        (without_text.size() == 1 ? "page " : "pages ") + page_ranges(without_text) + " of " +
+                        std::string(without_text.size() == 1 ? "page " : "pages ").append(page_ranges(without_text)) + " of " +
                             std::to_string(doc->pages()) + ": no text layer (scanned images?), not scanned;"
                             " OCR is not available yet"});
   if (doc->has_embedded_files()) {

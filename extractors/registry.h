@@ -26,6 +26,11 @@ void extract_rtf(Item& item, ExtractContext& ctx);         // rtf.cpp
 void extract_eml(Item& item, ExtractContext& ctx);         // mail.cpp: one MIME message
 void extract_mbox(Item& item, ExtractContext& ctx);        // mail.cpp: an mbox, a message per child level
 
+// Reads the rest of `item` after its head into `data` (for libraries that parse from
+// memory: Poppler, GMime, the RTF reader). Bounded by --max-filesize for files and by the
+// budget for members. A read error is reported to `ctx`; false then, with what was read.
+bool read_whole(Item& item, ExtractContext& ctx, std::string& data);
+
 // Lists the members of an archive in `item` (archive.cpp); `visit(name, size or -1, data)`
 // returns false to stop. Damaged and encrypted members are reported to `ctx`.
 using MemberVisitor = std::function<bool(const std::string& name, int64_t size, ByteSource& data)>;

@@ -178,18 +178,8 @@ class RtfText {
 
 void extract_rtf(Item& item, ExtractContext& ctx) {
   // Read whole (bounded by --max-filesize or the budget): a control word may span reads.
-  std::string data(item.head);
-  if (!item.head_is_all) {
-    std::vector<char>& buf = ctx.read_buffer();
-    for (long n; (n = item.source.read(buf.data(), buf.size())) != 0;) {
-      if (n < 0) {
-        ctx.problem(Problem{true, ProblemKind::io, item.location, std::string("read failed: ") + std::strerror(static_cast<int>(-n))});
-        break;
-      }
-      ctx.count_bytes_read(static_cast<uint64_t>(n));
-      data.append(buf.data(), static_cast<size_t>(n));
-    }
-  }
+  std::string data;
+  read_whole(item, ctx, data);  // on a read error, what was read is still scanned
   RtfText rtf;
   rtf.feed(data);
   ctx.open_text(item.location)->write_whole(rtf.out);
