@@ -127,10 +127,12 @@ ContentType mail_type(std::string_view head) {
   if (colon == std::string_view::npos || colon == 0 || (eol != std::string_view::npos && colon > eol)) return ContentType::text;
   for (char c : text.substr(0, colon))
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-')) return ContentType::text;
+  std::string lines(1, '\n');  // a leading newline, so that the first line matches "\nname:"
+  lines.append(text);
   int known = 0;
   for (const char* name : {"\nfrom:", "\nto:", "\nsubject:", "\ndate:", "\nreceived:", "\nmime-version:",
                            "\nmessage-id:", "\nreturn-path:", "\ncontent-type:", "\ndelivered-to:"})
-    if (contains_caseless("\n" + std::string(text), name)) ++known;
+    if (contains_caseless(lines, name)) ++known;
   return known >= 2 ? ContentType::mail : ContentType::text;
 }
 
