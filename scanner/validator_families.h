@@ -1,0 +1,14 @@
+// The validator families, one file each (validators_<family>.cpp). A new family: write its
+// file, declare it here, add it to all_families() in validators.cpp and to CMakeLists.txt.
+#pragma once
+
+#include "validators.h"
+
+#include <vector>
+
+namespace gdprscan {
+
+std::vector<Validator> danish_validators();   // validators_dk.cpp
+std::vector<Validator> contact_validators();  // validators_contact.cpp
+
+}  // namespace gdprscan

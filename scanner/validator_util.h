@@ -1,0 +1,37 @@
+// Small helpers shared by the validator families (validators_*.cpp). Validators look at
+// bytes: identifiers are ASCII, and word_char_before/at (text_decode.h) handle the letters
+// around them that are not.
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+namespace gdprscan::vutil {
+
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
+inline bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+inline int digit(char c) { return c - '0'; }
+inline bool all_digits(std::string_view s) { return std::all_of(s.begin(), s.end(), is_digit); }
+inline std::string digits_only(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (is_digit(c)) out.push_back(c);
+  return out;
+}
+
+// A number is free-standing when nothing glues it into a longer token: no letter or digit
+// next to it, no "#" or sign in front, no "-", "/" or "." joining it to more digits
+// (a longer digit run, an IBAN, a date-time, a decimal).
+bool free_standing(std::string_view text, size_t start, size_t end);
+
+// "AB12-3456" -> "AB**-****": the first two characters stay so a reviewer can tell
+// findings apart; every other letter and digit goes. Separators keep the shape.
+std::string mask_all_but_two(std::string_view span);
+// Keeps the first `keep_front` and last `keep_back` letters/digits (a card's last four).
+std::string mask_middle(std::string_view span, int keep_front, int keep_back);
+
+}  // namespace gdprscan::vutil
