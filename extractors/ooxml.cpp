@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "registry.h"
+#include "sheet_text.h"
 #include "xml_parts.h"
 
 namespace gdprscan {
@@ -85,33 +86,24 @@ struct Relationships final : XmlHandler {
   void text(std::string_view) override {}
 };
 
-// A number as Excel shows it in a General cell: integers in full ("1512800008", never
-// "1.5128E9"), other numbers as stored.
+// A stored number as Excel shows it in a General cell (sheet_text.h): "1.5128E9" is
+// shown as "1512800008".
 std::string displayed_number(const std::string& stored) {
   if (stored.find_first_of(".eE") == std::string::npos) return stored;
   char* end = nullptr;
   double v = std::strtod(stored.c_str(), &end);
   if (end == stored.c_str() || !std::isfinite(v) || v != std::floor(v) || std::fabs(v) >= 1e15) return stored;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f", v);
-  return buf;
+  return gdprscan::displayed_number(v);
 }
 
-// A worksheet: cells in reading order, a tab between cells and a newline per row, with the
-// offset where each cell starts so a finding can name its cell.
+// A worksheet: cells in reading order into a SheetText.
 struct Worksheet final : XmlHandler {
   const std::vector<std::string>& shared;
-  std::string out;
-  std::vector<std::pair<uint64_t, std::string>> cells;  // offset in `out`, reference (B7)
-  std::vector<uint64_t> restored;                       // cells given back their leading zero
-  std::map<std::string, std::string> headers;           // column letters -> first-row text
-  std::string first_row;
+  SheetText sheet;
   std::string ref, type, value;
   bool in_value = false;
   int in_inline = 0;
-  uint64_t limit;          // text this sheet may produce (shared strings can repeat: a bomb)
-  bool truncated = false;
-  Worksheet(const std::vector<std::string>& s, uint64_t max_text) : shared(s), limit(max_text) {}
+  Worksheet(const std::vector<std::string>& s, uint64_t max_text) : shared(s), sheet(max_text) {}
   void start(std::string_view local, const xmlChar** a, int n) override {
     if (local == "c") {
       ref = attribute(a, n, "r");
@@ -127,7 +119,7 @@ struct Worksheet final : XmlHandler {
     if (local == "v") in_value = false;
     else if (local == "is" && in_inline > 0) --in_inline;
     else if (local == "c") emit_cell();
-    else if (local == "row" && !out.empty() && out.back() != '\n') out += '\n';
+    else if (local == "row") sheet.end_row();
   }
   void text(std::string_view chars) override {
     if (in_value || in_inline) value.append(chars);
@@ -143,23 +135,8 @@ struct Worksheet final : XmlHandler {
     } else if (type.empty() || type == "n") {
       shown = displayed_number(value);
     }  // booleans ("b") and errors ("e") hold no personal data
-    if (shown.empty() || truncated) return;
-    if (out.size() + shown.size() + 2 > limit) {
-      truncated = true;
-      return;
-    }
     std::string column = ref.substr(0, ref.find_first_of("0123456789"));
-    std::string row = ref.substr(column.size());
-    if (first_row.empty()) first_row = row;
-    if (row == first_row) headers[column] = shown;
-    // A nine-digit number under a CPR header is a CPR number that lost its leading zero.
-    bool numeric = type.empty() || type == "n";
-    bool nine_digits = shown.size() == 9 && std::all_of(shown.begin(), shown.end(), ::isdigit);
-    bool restore = numeric && nine_digits && row != first_row && header_names_cpr(headers[column]);
-    if (!out.empty() && out.back() != '\n') out += '\t';
-    if (restore) restored.push_back(out.size());
-    cells.push_back({out.size(), ref});
-    out += restore ? "0" + shown : shown;
+    sheet.add_cell(column, ref.substr(column.size()), shown, type.empty() || type == "n");
   }
 };
 
@@ -254,13 +231,11 @@ void extract_ooxml(Item& item, ExtractContext& ctx) {
       ctx.problem(Problem{true, ProblemKind::limit_exceeded, where, why});
       break;
     }
-    Worksheet sheet(shared.items, std::min<uint64_t>(kMaxSheetText, text_left));
-    if (!parse_part(it->second, sheet)) not_well_formed(where);
-    text_left -= std::min<uint64_t>(text_left, sheet.out.size());
-    if (sheet.truncated)
-      ctx.problem(Problem{true, ProblemKind::limit_exceeded, where,
-                          "the sheet's text grew past 64 MiB (cells repeating long shared strings?): the rest of it was not scanned"});
-    if (!sheet.out.empty()) write_sheet(ctx, where, sheet.out, std::move(sheet.cells), std::move(sheet.restored));
+    Worksheet reader(shared.items, std::min<uint64_t>(kMaxSheetText, text_left));
+    if (!parse_part(it->second, reader)) not_well_formed(where);
+    text_left -= std::min<uint64_t>(text_left, reader.sheet.size());
+    if (reader.sheet.truncated()) sheet_too_long(ctx, where);
+    reader.sheet.write(ctx, where);
   }
 }
 
