@@ -23,6 +23,7 @@ ExtractFn extractor_for(ContentType type) {
     case ContentType::pdf: return extract_pdf;
     case ContentType::ooxml: return extract_ooxml;
     case ContentType::odf: return extract_odf;
+    case ContentType::ole2: return extract_ole2;
     case ContentType::bzip2:
     case ContentType::xz:
     case ContentType::zstd:

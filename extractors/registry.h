@@ -25,6 +25,7 @@ void extract_odf(Item& item, ExtractContext& ctx);         // odf.cpp: odt, ods,
 void extract_rtf(Item& item, ExtractContext& ctx);         // rtf.cpp
 void extract_eml(Item& item, ExtractContext& ctx);         // mail.cpp: one MIME message
 void extract_mbox(Item& item, ExtractContext& ctx);        // mail.cpp: an mbox, a message per child level
+void extract_ole2(Item& item, ExtractContext& ctx);         // ole2.cpp: doc, xls, ppt, msg (libgsf)
 
 // Reads the rest of `item` after its head into `data` (for libraries that parse from
 // memory: Poppler, GMime, the RTF reader). Bounded by --max-filesize for files and by the

@@ -19,8 +19,6 @@ const char* to_string(Encoding e) {
   return "binary";
 }
 
-namespace {
-
 // Windows-1252 0x80-0x9F; the five undefined bytes keep their ISO-8859-1 (C1) meaning.
 constexpr char16_t kCp1252High[32] = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
@@ -31,6 +29,8 @@ char32_t cp1252_to_unicode(unsigned char b) {
   if (b >= 0x80 && b < 0xA0) return kCp1252High[b - 0x80];
   return b;
 }
+
+namespace {
 
 // Length of the well-formed UTF-8 sequence at s[i], 0 if ill-formed, -1 if cut by the end.
 int utf8_sequence_length(std::string_view s, size_t i) {

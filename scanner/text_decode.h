@@ -56,6 +56,8 @@ class TextDecoder {
 };
 
 void append_codepoint(char32_t cp, std::string& out);
+// A Windows-1252 byte as a Unicode code point.
+char32_t cp1252_to_unicode(unsigned char b);
 
 // Whether the character ending just before `pos` / starting at `pos` is a letter or digit,
 // so that an identifier glued to it is part of a longer word. Non-ASCII characters are

@@ -16,6 +16,7 @@ packages=(
   zlib1g-dev             # gzip layers, read one at a time
   libpoppler-cpp-dev     # PDF text per page
   libgmime-3.0-dev       # MIME mail: eml and mbox
+  libgsf-1-dev           # OLE2 compound files: doc, xls, ppt, msg
   libssl-dev             # HMAC-SHA256 fingerprints
   libsimdjson-dev        # SIMD UTF-8 validation of every byte we decode
   libgtest-dev libgmock-dev

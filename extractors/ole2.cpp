@@ -1,0 +1,120 @@
+// The OLE2 dispatcher: which kind of compound file this is, by the streams it holds.
+#include "ole2.h"
+
+#include <gsf/gsf-infile-msole.h>
+#include <gsf/gsf-input-memory.h>
+#include <gsf/gsf-input.h>
+#include <gsf/gsf-utils.h>
+
+#include <cstring>
+#include <mutex>
+
+#include "registry.h"
+#include "text_decode.h"
+
+namespace gdprscan {
+
+void GObjectUnref::operator()(void* p) const {
+  if (p) g_object_unref(p);
+}
+
+Storage open_ole2(std::string_view data) {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    gsf_init();
+    // libgsf reports damaged files through GLib's log on stderr; the file gets our own
+    // record instead, and stderr stays ours.
+    for (const char* domain : {"libgsf", "libgsf:msole", "GLib-GObject"})
+      g_log_set_handler(domain, static_cast<GLogLevelFlags>(G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION),
+                        [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
+  });
+  auto* bytes = reinterpret_cast<const guint8*>(data.data());
+  std::unique_ptr<GsfInput, GObjectUnref> input(gsf_input_memory_new(bytes, static_cast<gsf_off_t>(data.size()), FALSE));
+  if (!input) return nullptr;
+  GError* error = nullptr;
+  GsfInfile* file = gsf_infile_msole_new(input.get(), &error);  // holds its own reference to input
+  if (error) g_error_free(error);
+  return Storage(file);
+}
+
+std::optional<std::string> read_stream(GsfInfile* storage, const char* name, uint64_t limit, bool* cut) {
+  auto actual = child_named(storage, name);
+  if (!actual) return std::nullopt;
+  std::unique_ptr<GsfInput, GObjectUnref> stream(gsf_infile_child_by_name(storage, actual->c_str()));
+  if (!stream) return std::nullopt;
+  uint64_t size = static_cast<uint64_t>(gsf_input_size(stream.get()));
+  if (size > limit) {
+    if (cut) *cut = true;
+    size = limit;
+  }
+  std::string data(size, '\0');
+  if (size > 0 && !gsf_input_read(stream.get(), size, reinterpret_cast<guint8*>(data.data()))) return std::nullopt;
+  return data;
+}
+
+Storage open_storage(GsfInfile* storage, const char* name) {
+  GsfInput* child = gsf_infile_child_by_name(storage, name);
+  if (!child) return nullptr;
+  if (!GSF_IS_INFILE(child)) {
+    g_object_unref(child);
+    return nullptr;
+  }
+  return Storage(GSF_INFILE(child));
+}
+
+std::optional<std::string> child_named(GsfInfile* storage, const char* name) {
+  // Compound-file names compare case-insensitively ("BOOK", "WORKBOOK" exist in the wild).
+  for (int i = 0; i < gsf_infile_num_children(storage); ++i)
+    if (const char* n = gsf_infile_name_by_index(storage, i); n && g_ascii_strcasecmp(n, name) == 0) return std::string(n);
+  return std::nullopt;
+}
+
+bool has_child(GsfInfile* storage, const char* name) { return child_named(storage, name).has_value(); }
+
+std::string utf16le_to_utf8(std::string_view bytes) {
+  TextDecoder decoder(Encoding::utf16le);
+  return std::string(decoder.decode(bytes, true));
+}
+
+std::string cp1252_to_utf8(std::string_view bytes) {
+  TextDecoder decoder(Encoding::windows1252);
+  return std::string(decoder.decode(bytes, true));
+}
+
+namespace {
+
+bool has_child_prefixed(GsfInfile* storage, const char* prefix) {
+  size_t n = std::strlen(prefix);
+  for (int i = 0; i < gsf_infile_num_children(storage); ++i)
+    if (const char* name = gsf_infile_name_by_index(storage, i); name && std::strncmp(name, prefix, n) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+void extract_ole2(Item& item, ExtractContext& ctx) {
+  // libgsf reads from memory: a file is bounded by --max-filesize, a member by the budget.
+  std::string data;
+  if (!read_whole(item, ctx, data)) return;
+  Storage root = open_ole2(data);
+  if (!root) {
+    ctx.problem(Problem{true, ProblemKind::corrupt, item.location, "not a readable OLE2 compound file (damaged or truncated)"});
+    return;
+  }
+  GsfInfile* r = root.get();
+  if (has_child(r, "EncryptedPackage")) {
+    ctx.problem(Problem{true, ProblemKind::encrypted, item.location,
+                        "an encrypted Office document (it needs a password to open): not scanned"});
+  } else if (has_child(r, "WordDocument")) {
+    read_word97(r, item, ctx);
+  } else if (has_child(r, "Workbook") || has_child(r, "Book")) {
+    read_biff(r, item, ctx);
+  } else if (has_child(r, "PowerPoint Document")) {
+    read_ppt(r, item, ctx);
+  } else {
+    ctx.problem(Problem{false, ProblemKind::unsupported, item.location,
+                        "an OLE2 compound file that is not a Word, Excel, PowerPoint or Outlook file"});
+  }
+}
+
+}  // namespace gdprscan
