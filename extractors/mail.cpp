@@ -38,27 +38,14 @@ std::string address_list(InternetAddressList* list) {
   return out;
 }
 
-// "message 2019-03-02 10:14 "Re: løn"": enough to find the mail in a client. The subject is
-// masked like library messages (it could hold a number), and kept short.
 std::string message_label(GMimeMessage* msg, int index) {
-  std::string label = "message";
-  if (GDateTime* date = g_mime_message_get_date(msg)) {
-    gchar* text = g_date_time_format(date, "%Y-%m-%d %H:%M");
-    if (text) label.append(" ").append(text);
+  std::string date;
+  if (GDateTime* d = g_mime_message_get_date(msg)) {
+    gchar* text = g_date_time_format(d, "%Y-%m-%d %H:%M");
+    if (text) date = text;
     g_free(text);
-  } else {
-    label.append(" ").append(std::to_string(index));
   }
-  if (const char* subject = g_mime_message_get_subject(msg)) {
-    std::string s = subject;
-    if (s.size() > 60) {
-      s.resize(utf8_complete_prefix(std::string_view(s).substr(0, 60)));
-      s.append("...");
-    }
-    mask_message(s);
-    label += " \"" + s + "\"";
-  }
-  return label;
+  return mail_label(date, g_mime_message_get_subject(msg), index);
 }
 
 std::string decoded_bytes(GMimePart* part) {
@@ -164,6 +151,23 @@ void extract(Item& item, ExtractContext& ctx, bool mbox) {
 }
 
 }  // namespace
+
+// "message 2019-03-02 10:14 "Re: løn"": enough to find the mail in a client. The subject is
+// masked like library messages (it could hold a number), and kept short.
+std::string mail_label(const std::string& date, const char* subject, int index) {
+  std::string label = "message ";
+  label.append(date.empty() ? std::to_string(index) : date);
+  if (subject && *subject) {
+    std::string s = subject;
+    if (s.size() > 60) {
+      s.resize(utf8_complete_prefix(std::string_view(s).substr(0, 60)));
+      s.append("...");
+    }
+    mask_message(s);
+    label.append(" \"").append(s).append("\"");
+  }
+  return label;
+}
 
 void extract_eml(Item& item, ExtractContext& ctx) { extract(item, ctx, false); }
 void extract_mbox(Item& item, ExtractContext& ctx) { extract(item, ctx, true); }

@@ -24,9 +24,9 @@ Storage open_ole2(std::string_view data) {
     gsf_init();
     // libgsf reports damaged files through GLib's log on stderr; the file gets our own
     // record instead, and stderr stays ours.
-    for (const char* domain : {"libgsf", "libgsf:msole", "GLib-GObject"})
-      g_log_set_handler(domain, static_cast<GLogLevelFlags>(G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION),
-                        [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
+    // Some of its messages carry no log domain, so the default handler is replaced: no
+    // GLib-based library (libgsf, GMime) prints on our stderr.
+    g_log_set_default_handler([](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
   });
   auto* bytes = reinterpret_cast<const guint8*>(data.data());
   std::unique_ptr<GsfInput, GObjectUnref> input(gsf_input_memory_new(bytes, static_cast<gsf_off_t>(data.size()), FALSE));
@@ -37,10 +37,15 @@ Storage open_ole2(std::string_view data) {
   return Storage(file);
 }
 
-std::optional<std::string> read_stream(GsfInfile* storage, const char* name, uint64_t limit, bool* cut) {
+std::optional<std::string> read_stream(GsfInfile* storage, const char* name, uint64_t limit, bool* cut,
+                                       bool* failed) {
   auto actual = child_named(storage, name);
   if (!actual) return std::nullopt;
   std::unique_ptr<GsfInput, GObjectUnref> stream(gsf_infile_child_by_name(storage, actual->c_str()));
+  if (!stream) {
+    if (failed) *failed = true;
+    return std::nullopt;
+  }
   if (!stream) return std::nullopt;
   uint64_t size = static_cast<uint64_t>(gsf_input_size(stream.get()));
   if (size > limit) {
@@ -48,7 +53,10 @@ std::optional<std::string> read_stream(GsfInfile* storage, const char* name, uin
     size = limit;
   }
   std::string data(size, '\0');
-  if (size > 0 && !gsf_input_read(stream.get(), size, reinterpret_cast<guint8*>(data.data()))) return std::nullopt;
+  if (size > 0 && !gsf_input_read(stream.get(), size, reinterpret_cast<guint8*>(data.data()))) {
+    if (failed) *failed = true;
+    return std::nullopt;
+  }
   return data;
 }
 
@@ -92,16 +100,7 @@ bool has_child_prefixed(GsfInfile* storage, const char* prefix) {
 
 }  // namespace
 
-void extract_ole2(Item& item, ExtractContext& ctx) {
-  // libgsf reads from memory: a file is bounded by --max-filesize, a member by the budget.
-  std::string data;
-  if (!read_whole(item, ctx, data)) return;
-  Storage root = open_ole2(data);
-  if (!root) {
-    ctx.problem(Problem{true, ProblemKind::corrupt, item.location, "not a readable OLE2 compound file (damaged or truncated)"});
-    return;
-  }
-  GsfInfile* r = root.get();
+void read_compound(GsfInfile* r, Item& item, ExtractContext& ctx) {
   if (has_child(r, "EncryptedPackage")) {
     ctx.problem(Problem{true, ProblemKind::encrypted, item.location,
                         "an encrypted Office document (it needs a password to open): not scanned"});
@@ -111,10 +110,24 @@ void extract_ole2(Item& item, ExtractContext& ctx) {
     read_biff(r, item, ctx);
   } else if (has_child(r, "PowerPoint Document")) {
     read_ppt(r, item, ctx);
+  } else if (has_child_prefixed(r, "__substg1.0_") || has_child(r, "__properties_version1.0")) {
+    read_msg(r, item, ctx);
   } else {
     ctx.problem(Problem{false, ProblemKind::unsupported, item.location,
                         "an OLE2 compound file that is not a Word, Excel, PowerPoint or Outlook file"});
   }
+}
+
+void extract_ole2(Item& item, ExtractContext& ctx) {
+  // libgsf reads from memory: a file is bounded by --max-filesize, a member by the budget.
+  std::string data;
+  if (!read_whole(item, ctx, data)) return;
+  Storage root = open_ole2(data);
+  if (!root) {
+    ctx.problem(Problem{true, ProblemKind::corrupt, item.location, "not a readable OLE2 compound file (damaged or truncated)"});
+    return;
+  }
+  read_compound(root.get(), item, ctx);
 }
 
 }  // namespace gdprscan

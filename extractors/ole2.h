@@ -26,9 +26,11 @@ using Storage = std::unique_ptr<GsfInfile, GObjectUnref>;
 // Opens `data` (which must outlive the storage) as a compound file; nullptr when it is not one.
 Storage open_ole2(std::string_view data);
 
-// A stream of `storage` read whole, if it exists (name matched case-insensitively). Streams longer than `limit` are cut
-// there and `*cut` is set.
-std::optional<std::string> read_stream(GsfInfile* storage, const char* name, uint64_t limit, bool* cut = nullptr);
+// A stream of `storage` read whole, if it exists (name matched case-insensitively). Streams
+// longer than `limit` are cut there and `*cut` is set; a stream listed but unreadable (a
+// damaged or truncated file) sets `*failed`.
+std::optional<std::string> read_stream(GsfInfile* storage, const char* name, uint64_t limit, bool* cut = nullptr,
+                                       bool* failed = nullptr);
 // A sub-storage (directory) of `storage`, if it exists.
 Storage open_storage(GsfInfile* storage, const char* name);
 bool has_child(GsfInfile* storage, const char* name);
@@ -49,6 +51,9 @@ inline uint32_t le32(std::string_view s, size_t at) {
 // UTF-16LE and 8-bit Windows-1252 text to UTF-8.
 std::string utf16le_to_utf8(std::string_view bytes);
 std::string cp1252_to_utf8(std::string_view bytes);
+
+// Reads a compound file (or a storage inside one: an object embedded in a mail) by kind.
+void read_compound(GsfInfile* storage, Item& item, ExtractContext& ctx);
 
 // The readers, one per kind of compound file (word97.cpp, biff.cpp, ppt.cpp, msg.cpp).
 // `item` is the compound file; its location is the start of every chain.

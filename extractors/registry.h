@@ -27,6 +27,11 @@ void extract_eml(Item& item, ExtractContext& ctx);         // mail.cpp: one MIME
 void extract_mbox(Item& item, ExtractContext& ctx);        // mail.cpp: an mbox, a message per child level
 void extract_ole2(Item& item, ExtractContext& ctx);         // ole2.cpp: doc, xls, ppt, msg (libgsf)
 
+// A mail's place in a location chain: "message 2019-03-02 10:14 "Re: løn"" (mail.cpp).
+// `date` is "YYYY-MM-DD HH:MM" or empty (then `index` numbers the message); the subject is
+// masked like every library message and cut to 60 bytes.
+std::string mail_label(const std::string& date, const char* subject, int index);
+
 // Reads the rest of `item` after its head into `data` (for libraries that parse from
 // memory: Poppler, GMime, the RTF reader). Bounded by --max-filesize for files and by the
 // budget for members. A read error is reported to `ctx`; false then, with what was read.
