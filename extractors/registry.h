@@ -25,6 +25,8 @@ void extract_odf(Item& item, ExtractContext& ctx);         // odf.cpp: odt, ods,
 void extract_rtf(Item& item, ExtractContext& ctx);         // rtf.cpp
 void extract_eml(Item& item, ExtractContext& ctx);         // mail.cpp: one MIME message
 void extract_mbox(Item& item, ExtractContext& ctx);        // mail.cpp: an mbox, a message per child level
+void extract_pst(Item& item, ExtractContext& ctx);         // pst.cpp: Outlook .pst/.ost (libpst, helper process)
+void extract_tnef(Item& item, ExtractContext& ctx);        // tnef.cpp: winmail.dat (libytnef, helper process)
 
 // Reads the rest of `item` after its head into `data` (for libraries that parse from
 // memory: Poppler, GMime, the RTF reader). Bounded by --max-filesize for files and by the
