@@ -35,9 +35,11 @@ std::string_view bytes_of(const variableLength& v) {
 }
 
 // 8-bit strings are in the message's code page: UTF-8 if they are valid UTF-8, else read as
-// Windows-1252 (the code page of nearly all Danish Outlook installations).
+// Windows-1252 (the code page of nearly all Danish Outlook installations). Cut at the first
+// NUL: libytnef keeps a converted PT_UNICODE string's UTF-16 size, so bytes after the
+// terminator are left-overs.
 std::string from_8bit(std::string_view s) {
-  while (!s.empty() && s.back() == '\0') s.remove_suffix(1);
+  s = s.substr(0, s.find('\0'));
   std::string out;
   append_utf8_repaired(s, out);
   return out;
@@ -57,7 +59,14 @@ bool headers(TNEFStruct& tnef, HelperOutput& out) {
     if (!value.empty()) text.append(name).append(": ").append(value).append("\n");
   };
   add("From", from_8bit(bytes_of(tnef.from)));
-  add("Subject", from_8bit(bytes_of(tnef.subject)));
+  // The property first: libytnef's own copy of the subject keeps the left-overs described
+  // above, with the NUL replaced by '_'.
+  std::string subject = string_property(&tnef.MapiProperties, PR_SUBJECT);
+  if (subject.empty()) {
+    subject = from_8bit(bytes_of(tnef.subject));  // attSubject: its terminator became '_' too
+    if (!subject.empty() && subject.back() == '_') subject.pop_back();
+  }
+  add("Subject", subject);
   add("Sender", string_property(&tnef.MapiProperties, PR_SENDER_EMAIL_ADDRESS));
   add("To", string_property(&tnef.MapiProperties, PR_DISPLAY_TO));
   add("Cc", string_property(&tnef.MapiProperties, PR_DISPLAY_CC));

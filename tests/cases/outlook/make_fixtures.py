@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+"""How the Outlook fixtures in input/ were made. Four are real third-party files copied
+from ../shared/corpus (see SOURCES.md); the two below wrap real ones the way they reach a
+share: a winmail.dat attached to a mail as application/ms-tnef (Python's email package),
+and a .pst inside a zip (Python's zipfile). Re-run only to change them; the results are
+committed."""
+import os
+import zipfile
+from datetime import datetime, timezone
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "input")
+
+
+def main():
+    m = EmailMessage()
+    m["From"] = "Mette Holm <mette.holm@vejstrand.dk>"
+    m["To"] = "soeren@privat.dk"
+    m["Subject"] = "Sag 2019-117 fra Outlook"
+    m["Date"] = format_datetime(datetime(2019, 3, 2, 10, 14, tzinfo=timezone.utc))
+    m.set_content("Se vedhæftede.\n", charset="utf-8")
+    with open(os.path.join(OUT, "winmail.dat"), "rb") as f:
+        m.add_attachment(f.read(), maintype="application", subtype="ms-tnef", filename="winmail.dat")
+    with open(os.path.join(OUT, "fra-outlook.eml"), "wb") as f:
+        f.write(bytes(m))
+    with zipfile.ZipFile(os.path.join(OUT, "postkasse.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.write(os.path.join(OUT, "dist-list.pst"), "backup/dist-list.pst")
+
+
+if __name__ == "__main__":
+    main()
