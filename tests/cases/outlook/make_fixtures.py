@@ -2,9 +2,12 @@
 """How the Outlook fixtures in input/ were made. Four are real third-party files copied
 from ../shared/corpus (see SOURCES.md); the two below wrap real ones the way they reach a
 share: a winmail.dat attached to a mail as application/ms-tnef (Python's email package),
-and a .pst inside a zip (Python's zipfile). Re-run only to change them; the results are
+a .pst inside a zip (Python's zipfile), and two damaged copies of the real .pst files: one
+cut short, one with 50 bytes overwritten (seeded, so that it is the same every time) on
+which libpst crashes. Re-run only to change them; the results are
 committed."""
 import os
+import random
 import zipfile
 from datetime import datetime, timezone
 from email.message import EmailMessage
@@ -27,6 +30,17 @@ def main():
         f.write(bytes(m))
     with zipfile.ZipFile(os.path.join(OUT, "postkasse.zip"), "w", zipfile.ZIP_DEFLATED) as z:
         z.write(os.path.join(OUT, "dist-list.pst"), "backup/dist-list.pst")
+    with open(os.path.join(OUT, "various-body-types.pst"), "rb") as f:
+        whole = f.read()
+    with open(os.path.join(OUT, "truncated.pst"), "wb") as f:
+        f.write(whole[:100000])
+    with open(os.path.join(OUT, "dist-list.pst"), "rb") as f:
+        damaged = bytearray(f.read())
+    random.seed(7)
+    for _ in range(50):
+        damaged[random.randrange(1024, len(damaged))] = random.randrange(256)
+    with open(os.path.join(OUT, "crashes-libpst.pst"), "wb") as f:
+        f.write(damaged)
 
 
 if __name__ == "__main__":
