@@ -16,6 +16,8 @@ packages=(
   zlib1g-dev             # gzip layers, read one at a time
   libpoppler-cpp-dev     # PDF text per page
   libgmime-3.0-dev       # MIME mail: eml and mbox
+  libpst-dev             # Outlook .pst/.ost
+  libytnef0-dev          # TNEF winmail.dat
   libssl-dev             # HMAC-SHA256 fingerprints
   libsimdjson-dev        # SIMD UTF-8 validation of every byte we decode
   libgtest-dev libgmock-dev
