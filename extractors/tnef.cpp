@@ -127,8 +127,8 @@ void tnef_helper(HelperOutput& out, int fd) {
   // What was parsed before an error is still sent: a damaged winmail.dat often has its body.
   if (headers(tnef, out) && bodies(tnef, out) && attachments(tnef, out) && rc < 0)
     out.problem(ProblemKind::corrupt, {},
-                "TNEF data (winmail.dat) that libytnef cannot read to its end (damaged, or a property it does "
-                "not know): what was read up to there is scanned");
+                "TNEF data (winmail.dat) that libytnef cannot read to its end (damaged, a property it does "
+                "not know, or an attachment over its 512 KiB limit): what was read up to there is scanned");
   TNEFFree(&tnef);
 }
 
