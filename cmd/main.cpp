@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "helper_process.h"
 
 using namespace gdprscan;
 
@@ -80,6 +81,8 @@ Examples:
 }  // namespace
 
 int main(int argc, char** argv) {
+  // The helper process some extractors run their library in (extractors/helper_process.h).
+  if (argc > 1 && std::string_view(argv[1]) == kHelperCommand) return extract_helper_main(argc, argv);
   // A closed pipe is noticed as EPIPE by the writer and ends the scan quietly.
   std::signal(SIGPIPE, SIG_IGN);
   // Over a file size limit, write() then fails with EFBIG and the scan reports it (exit 2)

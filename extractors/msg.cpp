@@ -164,6 +164,15 @@ class MsgReader {
   void rtf_body(GsfInfile* msg, const LocationChain& below) {
     auto compressed = binary_property(msg, 0x1009, damaged_);
     if (!compressed || compressed->size() < 16) return;
+    // libpst allocates the size the header claims and exits the process when that fails:
+    // check the claim first. An LZFu reference (2 bytes) expands to at most 17 bytes.
+    uint32_t raw = le32(*compressed, 4), magic = le32(*compressed, 8);
+    bool plausible = (magic == 0x75465A4Cu /* LZFu */ || magic == 0x414C454Du /* MELA: stored */) &&
+                     raw <= 16ull * compressed->size() + 4096 && raw <= kMaxStreamBytes;
+    if (!plausible) {
+      ctx_.problem(Problem{true, ProblemKind::corrupt, at(below), "the message's compressed RTF body is damaged"});
+      return;
+    }
     size_t size = 0;
     char* rtf = pst_lzfu_decompress(compressed->data(), static_cast<uint32_t>(compressed->size()), &size);
     if (!rtf) {

@@ -8,6 +8,8 @@ ExtractFn extractor_for(ContentType type) {
     case ContentType::rtf: return extract_rtf;
     case ContentType::mail: return extract_eml;
     case ContentType::mbox: return extract_mbox;
+    case ContentType::pst: return extract_pst;
+    case ContentType::tnef: return extract_tnef;
     case ContentType::html: return extract_html;
     case ContentType::xml: return extract_xml;
     // Office files are zip containers too: until their own extractors exist, their XML

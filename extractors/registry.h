@@ -31,6 +31,8 @@ void extract_ole2(Item& item, ExtractContext& ctx);         // ole2.cpp: doc, xl
 // `date` is "YYYY-MM-DD HH:MM" or empty (then `index` numbers the message); the subject is
 // masked like every library message and cut to 60 bytes.
 std::string mail_label(const std::string& date, const char* subject, int index);
+void extract_pst(Item& item, ExtractContext& ctx);         // pst.cpp: Outlook .pst/.ost (libpst, helper process)
+void extract_tnef(Item& item, ExtractContext& ctx);        // tnef.cpp: winmail.dat (libytnef, helper process)
 
 // Reads the rest of `item` after its head into `data` (for libraries that parse from
 // memory: Poppler, GMime, the RTF reader). Bounded by --max-filesize for files and by the

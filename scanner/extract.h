@@ -29,6 +29,11 @@ class ByteSource {
   // Returns the new position, or -1 where the source is a stream.
   virtual int64_t seek(int64_t /*offset*/, int /*whence: SEEK_SET, SEEK_CUR, SEEK_END*/) { return -1; }
   virtual bool seekable() const { return false; }
+  // An open, read-only descriptor on the whole item, or -1. Only a file on disk has one
+  // (the top-level file, opened O_NOATIME): it lets a library that insists on opening by
+  // name (libpst) read the very same file through /proc/self/fd, without a second open by
+  // path that could race a rename or touch the access time. Never written to.
+  virtual int descriptor() const { return -1; }
 };
 
 // A change of confidence an extractor asks for at some offsets, with the signal that says why.

@@ -41,6 +41,7 @@ class FdSource final : public ByteSource {
   }
   int64_t seek(int64_t offset, int whence) override { return lseek(fd_, offset, whence); }
   bool seekable() const override { return true; }
+  int descriptor() const override { return fd_; }
 
  private:
   int fd_;

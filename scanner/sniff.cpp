@@ -32,6 +32,7 @@ const char* to_string(ContentType t) {
     case ContentType::cab: return "cab";
     case ContentType::lz4: return "lz4";
     case ContentType::pst: return "pst";
+    case ContentType::tnef: return "tnef";
     case ContentType::rtf: return "rtf";
     case ContentType::image: return "image";
     case ContentType::executable: return "executable";
@@ -71,6 +72,7 @@ constexpr Magic kMagics[] = {
     {"\x04\x22\x4D\x18", 4, 0, ContentType::lz4},
     {"LZIP", 4, 0, ContentType::xz, true},  // lzip: read by the same filter chain
     {"!BDN", 4, 0, ContentType::pst},
+    {"\x78\x9F\x3E\x22", 4, 0, ContentType::tnef},  // TNEF signature 0x223E9F78, little-endian
     {"{\\rtf", 5, 0, ContentType::rtf},
     {"\x89PNG", 4, 0, ContentType::image},
     {"\xFF\xD8\xFF", 3, 0, ContentType::image},

@@ -28,7 +28,8 @@ enum class ContentType {
   iso9660,
   cab,
   lz4,
-  pst,
+  pst,   // Outlook .pst and .ost
+  tnef,  // winmail.dat, application/ms-tnef
   rtf,
   image,
   executable,

@@ -17,6 +17,8 @@ packages=(
   libpoppler-cpp-dev     # PDF text per page
   libgmime-3.0-dev       # MIME mail: eml and mbox
   libgsf-1-dev           # OLE2 compound files: doc, xls, ppt, msg
+  libpst-dev             # Outlook .pst/.ost; LZFu for .msg RTF bodies
+  libytnef0-dev          # TNEF winmail.dat
   libssl-dev             # HMAC-SHA256 fingerprints
   libsimdjson-dev        # SIMD UTF-8 validation of every byte we decode
   libgtest-dev libgmock-dev
