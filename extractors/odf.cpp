@@ -143,6 +143,11 @@ void extract_odf(Item& item, ExtractContext& ctx) {
     // content.xml and styles.xml, of the document or of an embedded sub-document.
     size_t slash = name.rfind('/');
     std::string base = slash == std::string::npos ? name : name.substr(slash + 1);
+    if (name == "meta.xml") {
+      std::string xml = read_part(data, budget_left, over);
+      read_document_properties(ctx, item.location, xml, "initial-creator", "creator");
+      return !over;
+    }
     if (base != "content.xml" && base != "styles.xml") return true;
     std::string folder = slash == std::string::npos ? "" : name.substr(0, slash);
     std::string xml = read_part(data, budget_left, over);

@@ -1,7 +1,11 @@
 // The OLE2 dispatcher: which kind of compound file this is, by the streams it holds.
 #include "ole2.h"
 
+#include <gsf/gsf-doc-meta-data.h>
+#include <gsf/gsf-docprop-vector.h>
 #include <gsf/gsf-infile-msole.h>
+#include <gsf/gsf-meta-names.h>
+#include <gsf/gsf-msole-utils.h>
 #include <gsf/gsf-input-memory.h>
 #include <gsf/gsf-input.h>
 #include <gsf/gsf-utils.h>
@@ -98,6 +102,37 @@ bool has_child_prefixed(GsfInfile* storage, const char* prefix) {
   return false;
 }
 
+std::string meta_string(GsfDocMetaData* meta, const char* name) {
+  GsfDocProp* prop = gsf_doc_meta_data_lookup(meta, name);
+  const GValue* value = prop ? gsf_doc_prop_get_val(prop) : nullptr;
+  if (!value || !G_VALUE_HOLDS_STRING(value)) return {};
+  const char* s = g_value_get_string(value);
+  return s ? s : "";
+}
+
+// The SummaryInformation stream (author, last saved by, title, subject, keywords, comments)
+// through libgsf: the author and editor for the file's records, the texts scanned as
+// "properties".
+void summary_information(GsfInfile* root, Item& item, ExtractContext& ctx) {
+  std::unique_ptr<GsfInput, GObjectUnref> stream(gsf_infile_child_by_name(root, "\005SummaryInformation"));
+  if (!stream) return;
+  std::unique_ptr<GsfDocMetaData, GObjectUnref> meta(gsf_doc_meta_data_new());
+  if (GError* error = gsf_doc_meta_data_read_from_msole(meta.get(), stream.get())) {
+    g_error_free(error);
+    return;
+  }
+  ctx.document_properties(item.location, meta_string(meta.get(), GSF_META_NAME_CREATOR),
+                          meta_string(meta.get(), GSF_META_NAME_LAST_SAVED_BY));
+  std::string text;
+  for (const char* name : {GSF_META_NAME_TITLE, GSF_META_NAME_SUBJECT, GSF_META_NAME_KEYWORDS,
+                           GSF_META_NAME_DESCRIPTION, GSF_META_NAME_CREATOR, GSF_META_NAME_LAST_SAVED_BY})
+    if (std::string value = meta_string(meta.get(), name); !value.empty()) text.append(value).append("\n");
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) return;
+  LocationChain where = item.location;
+  where.push_back("properties");
+  ctx.open_text(where)->write_whole(text);
+}
+
 }  // namespace
 
 void read_compound(GsfInfile* r, Item& item, ExtractContext& ctx) {
@@ -127,6 +162,7 @@ void extract_ole2(Item& item, ExtractContext& ctx) {
     ctx.problem(Problem{true, ProblemKind::corrupt, item.location, "not a readable OLE2 compound file (damaged or truncated)"});
     return;
   }
+  summary_information(root.get(), item, ctx);
   read_compound(root.get(), item, ctx);
 }
 

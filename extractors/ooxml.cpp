@@ -185,6 +185,11 @@ void extract_ooxml(Item& item, ExtractContext& ctx) {
   };
   for_each_member(item, ctx, false, [&](const std::string& name, int64_t size, ByteSource& data) {
     if (is_embedded(name)) return ctx.child(name, data, size);
+    if (name == "docProps/core.xml") {
+      std::string xml = read_part(data, budget_left, over);
+      read_document_properties(ctx, item.location, xml, "creator", "lastModifiedBy");
+      return !over;
+    }
     bool excel = name == "xl/sharedStrings.xml" || name == "xl/workbook.xml" || name == "xl/_rels/workbook.xml.rels" ||
                  (starts_with(name, "xl/worksheets/") && name.find("/_rels/") == std::string::npos);
     auto location = text_part_location(name);

@@ -47,6 +47,25 @@ std::string page_ranges(const std::vector<int>& pages) {
   return out;
 }
 
+std::string utf8(const poppler::ustring& s) {
+  auto bytes = s.to_utf8();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+// The info dictionary: Author as the document's author (PDF has no "last modified by"), and
+// the text of Title, Subject, Keywords and Author scanned as "properties".
+void document_info(const poppler::document& doc, const Item& item, ExtractContext& ctx) {
+  std::string author = utf8(doc.info_key("Author"));
+  ctx.document_properties(item.location, author, "");
+  std::string text;
+  for (const char* key : {"Title", "Subject", "Keywords", "Author"})
+    if (std::string value = utf8(doc.info_key(key)); !value.empty()) text.append(value).append("\n");
+  if (text.find_first_not_of(" \t\n") == std::string::npos) return;
+  LocationChain where = item.location;
+  where.push_back("properties");
+  ctx.open_text(where)->write_whole(text);
+}
+
 }  // namespace
 
 void extract_pdf(Item& item, ExtractContext& ctx) {
@@ -63,6 +82,7 @@ void extract_pdf(Item& item, ExtractContext& ctx) {
     return;
   }
   std::vector<int> without_text;
+  document_info(*doc, item, ctx);
   for (int i = 0; i < doc->pages(); ++i) {
     if (std::string why = ctx.time_check(); !why.empty()) {
       ctx.problem(Problem{true, ProblemKind::limit_exceeded, item.location,

@@ -108,4 +108,40 @@ void write_sheet(ExtractContext& ctx, const LocationChain& sheet, const std::str
   sink->write_whole(text);
 }
 
+namespace {
+
+struct ElementTexts final : XmlHandler {
+  std::string_view first, second;
+  std::string first_text, second_text;
+  std::string all;  // every property's text, a line each: titles and keywords can hold data too
+  std::string* current = nullptr;
+  void start(std::string_view local, const xmlChar**, int) override {
+    if (local == first && first_text.empty()) current = &first_text;
+    else if (local == second && second_text.empty()) current = &second_text;
+  }
+  void end(std::string_view) override {
+    current = nullptr;
+    if (!all.empty() && all.back() != '\n') all += '\n';
+  }
+  void text(std::string_view chars) override {
+    if (current && current->size() < 256) current->append(chars);
+    all.append(chars);
+  }
+};
+
+}  // namespace
+
+void read_document_properties(ExtractContext& ctx, const LocationChain& where, std::string_view xml,
+                              std::string_view author, std::string_view editor) {
+  ElementTexts texts;
+  texts.first = author;
+  texts.second = editor;
+  parse_part(xml, texts);
+  ctx.document_properties(where, texts.first_text, texts.second_text);
+  if (texts.all.find_first_not_of(" \t\n") == std::string::npos) return;
+  LocationChain properties = where;
+  properties.push_back("properties");
+  ctx.open_text(properties)->write_whole(texts.all);
+}
+
 }  // namespace gdprscan

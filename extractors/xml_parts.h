@@ -47,4 +47,12 @@ void write_sheet(ExtractContext& ctx, const LocationChain& sheet, const std::str
 // stored as 101901234). True when `header` (the column's first-row text) names CPR numbers.
 bool header_names_cpr(const std::string& header);
 
+// Reads a document-properties part and hands its author and last editor to `ctx`: the text
+// of the elements named `author` and `editor` (local names). OOXML docProps/core.xml uses
+// "creator" and "lastModifiedBy"; OpenDocument meta.xml "initial-creator" and "creator".
+// The text of every property (title, subject, keywords, description) is scanned as
+// `where` + ["properties"].
+void read_document_properties(ExtractContext& ctx, const LocationChain& where, std::string_view xml,
+                              std::string_view author, std::string_view editor);
+
 }  // namespace gdprscan

@@ -101,6 +101,9 @@ class ExtractContext {
   virtual std::unique_ptr<TextSink> open_text(LocationChain location) = 0;
   virtual void problem(Problem p) = 0;
   virtual void count_bytes_read(uint64_t n) = 0;
+  // A document's own author and last editor (see FileInfo). Kept for the top-level file
+  // only: a member's properties would describe the member, not the file on the share.
+  virtual void document_properties(const LocationChain& where, std::string author, std::string last_modified_by) = 0;
   // A reusable buffer for reading; the item's `head` may live in it too, so use it only
   // after the head has been consumed.
   virtual std::vector<char>& read_buffer() = 0;

@@ -32,6 +32,8 @@ void put_file_meta(JsonWriter& j, const FileInfo& file, const std::string& owner
   j.field("size", file.size);
   j.field("mtime", static_cast<int64_t>(file.mtime));
   j.field("owner", owner);
+  if (!file.doc_author.empty()) j.field("doc_author", file.doc_author);
+  if (!file.doc_last_modified_by.empty()) j.field("doc_last_modified_by", file.doc_last_modified_by);
 }
 
 class JsonlSink final : public Sink {

@@ -61,6 +61,11 @@ struct FileInfo {
   uint64_t size = 0;
   int64_t mtime = 0;  // seconds since the epoch
   uint32_t uid = 0;
+  // From the document itself (Office, OpenDocument, PDF properties): who wrote it and who
+  // saved it last, for the owner of a finding when the file system's owner is a service
+  // account. Empty when the format has none.
+  std::string doc_author;
+  std::string doc_last_modified_by;
 };
 
 // Everything one top-level file produced; the unit the writer receives.

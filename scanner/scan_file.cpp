@@ -1,4 +1,5 @@
 #include "scan_file.h"
+#include "text_decode.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -164,6 +165,22 @@ class ScanContext final : public ExtractContext {
     // archive: that is the limit's doing, already reported, not damage.
     if (shared_.budget.exhausted() && (p.kind == ProblemKind::corrupt || p.kind == ProblemKind::io)) return;
     problems_.push_back(std::move(p));
+  }
+
+  void document_properties(const LocationChain& where, std::string author, std::string last_modified_by) override {
+    if (!where.empty()) return;
+    for (std::string* s : {&author, &last_modified_by}) {  // a person's name, shown as is but bounded and valid
+      if (s->size() > 200) s->resize(utf8_complete_prefix(std::string_view(*s).substr(0, 200)));
+      if (!is_valid_utf8(*s)) {
+        std::string repaired;
+        append_utf8_repaired(*s, repaired);
+        *s = std::move(repaired);
+      }
+    }
+    std::lock_guard lock(shared_.mutex);
+    FileInfo& file = shared_.report.file;
+    if (!author.empty()) file.doc_author = std::move(author);
+    if (!last_modified_by.empty()) file.doc_last_modified_by = std::move(last_modified_by);
   }
 
   void count_bytes_read(uint64_t n) override {
