@@ -11,6 +11,8 @@
 #include <gsf/gsf-utils.h>
 
 #include <cstring>
+#include <utility>
+#include <vector>
 #include <mutex>
 
 #include "registry.h"
@@ -135,14 +137,83 @@ void summary_information(GsfInfile* root, Item& item, ExtractContext& ctx) {
 
 }  // namespace
 
+namespace {
+
+// "\001Ole10Native": a file packaged by Windows' Object Packager: a size, a label, the
+// original path, then the file's bytes. Returns (label, bytes).
+std::optional<std::pair<std::string, std::string>> unpack_ole10_native(std::string_view s) {
+  size_t at = 4 + 2;  // total size, flags
+  auto cstring = [&](std::string& out) {
+    size_t end = s.find('\0', at);
+    if (end == std::string_view::npos) return false;
+    out = std::string(s.substr(at, end - at));
+    at = end + 1;
+    return true;
+  };
+  std::string label, path, temp;
+  if (!cstring(label) || !cstring(path)) return std::nullopt;
+  at += 4;  // flags, unknown
+  uint32_t temp_size = le32(s, at);
+  at += 4 + temp_size;
+  uint32_t size = le32(s, at);
+  at += 4;
+  if (at > s.size() || size > s.size() - at) return std::nullopt;
+  return std::make_pair(cp1252_to_utf8(label), std::string(s.substr(at, size)));
+}
+
+// Objects embedded in a document: the storages of Word's ObjectPool and Excel's MBD*
+// storages. Each is a compound file of its own (a workbook in a letter), an OOXML package
+// ("Package"), a packaged file ("\001Ole10Native") or raw content ("CONTENTS", often a PDF).
+void read_embedded(GsfInfile* root, Item& item, ExtractContext& ctx) {
+  std::vector<std::pair<std::string, Storage>> objects;
+  if (Storage pool = open_storage(root, "ObjectPool"))
+    for (int i = 0; i < gsf_infile_num_children(pool.get()); ++i)
+      if (const char* name = gsf_infile_name_by_index(pool.get(), i))
+        if (Storage object = open_storage(pool.get(), name)) objects.emplace_back(std::string("ObjectPool/") + name, std::move(object));
+  for (int i = 0; i < gsf_infile_num_children(root); ++i)
+    if (const char* name = gsf_infile_name_by_index(root, i); name && std::strncmp(name, "MBD", 3) == 0)
+      if (Storage object = open_storage(root, name)) objects.emplace_back(name, std::move(object));
+  for (auto& [name, object] : objects) {
+    GsfInfile* o = object.get();
+    auto child_stream = [&](const char* stream, const std::string& child_name) {
+      if (auto data = read_stream(o, stream, kMaxStreamBytes)) {
+        MemorySource source(*data);
+        ctx.child_at({name, child_name}, source, static_cast<int64_t>(data->size()));
+        return true;
+      }
+      return false;
+    };
+    if (child_stream("Package", "Package") || child_stream("CONTENTS", "CONTENTS")) continue;
+    if (auto native = read_stream(o, "\001Ole10Native", kMaxStreamBytes)) {
+      if (auto packaged = unpack_ole10_native(*native)) {
+        MemorySource source(packaged->second);
+        ctx.child_at({name, packaged->first}, source, static_cast<int64_t>(packaged->second.size()));
+      }
+      continue;
+    }
+    if (item.location.size() >= 16) continue;  // objects inside objects: bounded
+    MemorySource nothing("");
+    LocationChain where = item.location;
+    where.push_back(name);
+    Item inner{nothing, {}, true, where, name};
+    if (has_child(o, "WordDocument") || has_child(o, "Workbook") || has_child(o, "Book") ||
+        has_child(o, "PowerPoint Document"))
+      read_compound(o, inner, ctx);
+  }
+}
+
+}  // namespace
+
 void read_compound(GsfInfile* r, Item& item, ExtractContext& ctx) {
   if (has_child(r, "EncryptedPackage")) {
     ctx.problem(Problem{true, ProblemKind::encrypted, item.location,
                         "an encrypted Office document (it needs a password to open): not scanned"});
   } else if (has_child(r, "WordDocument")) {
     read_word97(r, item, ctx);
+    read_embedded(r, item, ctx);
   } else if (has_child(r, "Workbook") || has_child(r, "Book")) {
     read_biff(r, item, ctx);
+    read_embedded(r, item, ctx);
   } else if (has_child(r, "PowerPoint Document")) {
     read_ppt(r, item, ctx);
   } else if (has_child_prefixed(r, "__substg1.0_") || has_child(r, "__properties_version1.0")) {

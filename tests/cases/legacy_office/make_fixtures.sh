@@ -17,5 +17,12 @@ soffice --headless --infilter="CSV:59,34,76" --convert-to xls --outdir input "$s
 for format in doc docx odt pdf; do
   soffice --headless --convert-to "$format" --outdir input source/notat.fodt >/dev/null
 done
+# A letter with a spreadsheet embedded as an object: the OpenDocument parts in
+# source/medbilag/ zipped into an .odt (mimetype first, stored), which LibreOffice saves as
+# a .doc (the workbook in ObjectPool) and a .docx (word/embeddings/oleObject1.xlsx).
+mkdir -p work && rm -f work/medbilag.odt
+(cd source/medbilag && zip -q -X -0 ../../work/medbilag.odt mimetype && zip -q -X -r ../../work/medbilag.odt META-INF content.xml "Object 1")
+soffice --headless --convert-to doc --outdir input work/medbilag.odt >/dev/null
+soffice --headless --convert-to docx --outdir input work/medbilag.odt >/dev/null
 head -c 5000 input/brev.doc > input/afbrudt.doc  # truncated: the compound file's sectors are gone
 rm -rf work
