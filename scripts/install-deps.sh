@@ -21,6 +21,7 @@ packages=(
   libytnef0-dev          # TNEF winmail.dat
   libssl-dev             # HMAC-SHA256 fingerprints
   libsimdjson-dev        # SIMD UTF-8 validation of every byte we decode
+  libjemalloc-dev        # the allocator: Poppler and libxml2 allocate per glyph and node
   libgtest-dev libgmock-dev
   libbenchmark-dev
   python3 python3-jsonschema  # the output-schema test validates every emitted line
