@@ -137,7 +137,8 @@ std::optional<Confirmed> confirm_swedish(std::string_view text, size_t end, cons
   if (coordination) day -= 60;
   char sign = shape.size() == 11 ? shape[6] : ' ';
   int year = century ? std::stoi(digits.substr(0, 4)) : swedish_year(two_digits(ten, 0), month, day, sign == '+', env.today);
-  if (!born_by({year, month, day}, env)) return std::nullopt;
+  // Personnummer date from 1947; the oldest people then were born in the 1840s.
+  if (year < 1840 || !born_by({year, month, day}, env)) return std::nullopt;
   Confirmed c{start, end, std::to_string(year).append(ten.substr(2)), 0, {"date_valid", "luhn_pass"}};
   if (century) {
     c.score = coordination ? 0.55 : 0.6;
