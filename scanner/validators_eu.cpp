@@ -111,6 +111,7 @@ using ids::shape_ends_at;
 // The first of `shapes` that ends at `end` and stands free in the text.
 template <size_t N>
 std::optional<size_t> free_shape(std::string_view text, size_t end, const std::array<std::string_view, N>& shapes) {
+  if (!ids::ends_free(text, end)) return std::nullopt;
   for (std::string_view shape : shapes) {
     auto start = shape_ends_at(text, end, shape);
     if (start && free_standing(text, *start, end)) return start;
@@ -172,7 +173,7 @@ std::optional<Confirmed> confirm_de_steuer_id(std::string_view text, size_t end,
 // ---- Spain: DNI and NIE -----------------------------------------------------------------
 
 std::optional<Confirmed> confirm_es_dni(std::string_view text, size_t end, const ValidationEnv&) {
-  if (end < 8 || !is_alpha(text[end - 1])) return std::nullopt;
+  if (end < 8 || !is_alpha(text[end - 1]) || !ids::ends_free(text, end)) return std::nullopt;
   size_t digits_end = end - 1 - (text[end - 2] == '-' ? 1 : 0);
   size_t start = digits_end;
   while (start > 0 && digits_end - start < 9 && is_digit(text[start - 1])) --start;
@@ -191,7 +192,7 @@ std::optional<Confirmed> confirm_es_dni(std::string_view text, size_t end, const
 
 std::optional<Confirmed> confirm_es_nie(std::string_view text, size_t end, const ValidationEnv&) {
   size_t length = end >= 2 && text[end - 2] == '-' ? 10 : 9;
-  if (end < length) return std::nullopt;
+  if (end < length || !ids::ends_free(text, end)) return std::nullopt;
   size_t start = end - length;
   std::string value = alnum_upper(text.substr(start, length));
   if (value.size() != 9 || !free_standing(text, start, end)) return std::nullopt;
@@ -216,7 +217,7 @@ int cf_digit(char c, bool& omocodia) {
 }
 
 std::optional<Confirmed> confirm_it_codice_fiscale(std::string_view text, size_t end, const ValidationEnv&) {
-  if (end < 16) return std::nullopt;
+  if (end < 16 || !ids::ends_free(text, end)) return std::nullopt;
   size_t start = end - 16;
   std::string_view s = text.substr(start, 16);
   if (!free_standing(text, start, end)) return std::nullopt;

@@ -50,6 +50,16 @@ bool uk_nhs_ok(std::string_view ten);
 // CPR-kontoret's century table, not in the future, mod-11 passed or one of the dates
 // without a check digit. The other Nordic numbers of the same shape defer to it.
 bool reads_as_danish_cpr(std::string_view ten, const CivilDate& today);
+// The birth date of ten digits read as a CPR number, if real and not in the future.
+std::optional<CivilDate> danish_cpr_birth_date(std::string_view ten, const CivilDate& today);
+
+// Cheap first test for a candidate end: no letter or digit right after it. Most candidates
+// end inside a longer run (a 13-digit number ends a 9-digit pattern five times).
+inline bool ends_free(std::string_view text, size_t end) {
+  if (end >= text.size()) return end == text.size();
+  char c = text[end];
+  return !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+}
 
 // Where `shape` would start if the text ending at `end` has it: 'd' a digit, 'A' a capital
 // letter, '?' either, anything else itself ("dddddd-dddd").
