@@ -129,7 +129,9 @@ int run_scan_command(const ScanCommandOptions& o) {
   // Fail fast on configuration, before any file is read.
   check_roots_exist(o.roots);
   uint64_t max_filesize = parse_size(o.max_filesize);
-  Detector detector(select_rules(load_rules(o.rule_files), o.enable, o.disable));
+  std::vector<Rule> rules = select_rules(load_rules(o.rule_files), o.enable, o.disable);
+  if (o.spaced_ids) use_spaced_forms(rules);
+  Detector detector(std::move(rules));
   std::unordered_set<std::string> ignored;
   for (const auto& f : o.ignore_files) read_ignore_file(f, ignored);
   std::atomic<uint64_t> ignored_count{0};
@@ -232,7 +234,9 @@ void show_rule(const Rule& r) {
   };
   std::cout << "id:          " << r.id << "\nname:        " << r.name << "\ncategory:    " << r.category
             << "\nseverity:    " << r.severity << "\ngdpr:        " << r.gdpr << "\nsource:      " << r.source
-            << "\npattern:     " << r.pattern << "\nvalidator:   " << r.validator
+            << "\npattern:     " << r.pattern
+            << (r.spaced_pattern.empty() ? "" : "\nspaced:      " + r.spaced_pattern + "  (with scan --spaced-ids)")
+            << "\nvalidator:   " << r.validator
             << "\nkeywords:    " << list(r.context.keywords) << "\nnegative:    " << list(r.context.negative)
             << "\nwindows:     keywords " << r.context.keyword_before << " before / " << r.context.keyword_after
             << " after; negative " << r.context.negative_before << " before / " << r.context.negative_after << " after"
@@ -247,9 +251,11 @@ int run_rules_command(const RulesCommandOptions& o) {
     // shipped rules (so ids must not clash, patterns must compile), examples run.
     if (o.rule_files.empty()) throw std::runtime_error("rules check needs --rules FILE");
     std::vector<Rule> all = load_rules(o.rule_files);
+    use_spaced_forms(all);  // examples may show the spaced forms
     std::vector<Rule> theirs;
     for (const auto& f : o.rule_files)
       for (auto& r : load_rule_file(f)) theirs.push_back(std::move(r));
+    use_spaced_forms(theirs);
     int failures = test_examples(all, theirs);
     if (!failures) std::cout << "ok: " << theirs.size() << " rules in " << o.rule_files.size() << " file(s)\n";
     return failures ? kExitFindings : kExitClean;
@@ -267,6 +273,7 @@ int run_rules_command(const RulesCommandOptions& o) {
       }
     throw std::runtime_error("no rule '" + o.id + "' (see gdprscan rules list)");
   }
+  use_spaced_forms(rules);  // examples may show the spaced forms (scan --spaced-ids)
   return test_examples(rules, rules) ? kExitFindings : kExitClean;
 }
 

@@ -27,6 +27,7 @@ struct ScanCommandOptions {
   std::string fingerprint_key_file;
   std::vector<std::string> rule_files;
   std::vector<std::string> enable, disable;  // rule ids or categories
+  bool spaced_ids = false;                   // also the identifiers' spaced printed forms
   std::vector<std::string> ignore_files;     // accepted findings by fingerprint
   std::string progress = "auto";
   bool quiet = false;

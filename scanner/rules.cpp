@@ -110,7 +110,24 @@ ContextModel read_context(const toml::table& rule, const std::string& path) {
   return m;
 }
 
+// A misspelt field ("keyword = [...]") would otherwise be ignored without a word.
+void reject_unknown_fields(const toml::table& t, const std::set<std::string>& known, const std::string& where,
+                           const std::string& path) {
+  for (const auto& [key, node] : t)
+    if (!known.count(std::string(key.str())))
+      fail(path, &node, "unknown field '" + std::string(key.str()) + "' in " + where);
+}
+
 Rule read_rule(const toml::table& t, const std::string& path) {
+  reject_unknown_fields(t,
+                        {"id", "name", "description", "category", "severity", "gdpr", "pattern", "spaced_pattern",
+                         "validator", "keywords", "negative", "context", "examples"},
+                        "a rule", path);
+  if (const toml::table* c = t.get_as<toml::table>("context"))
+    reject_unknown_fields(*c, {"before", "after", "negative_before", "negative_after", "keyword_boost", "negative_penalty"},
+                          "[rule.context]", path);
+  if (const toml::table* e = t.get_as<toml::table>("examples"))
+    reject_unknown_fields(*e, {"positive", "negative"}, "[rule.examples]", path);
   Rule r;
   r.source = path;
   r.id = required_string(t, "id", path);
@@ -123,6 +140,7 @@ Rule read_rule(const toml::table& t, const std::string& path) {
   if (!kSeverities.count(r.severity)) fail(path, t.get("severity"), "unknown severity '" + r.severity + "'");
   r.gdpr = optional_string(t, "gdpr", path);
   r.pattern = required_string(t, "pattern", path);
+  r.spaced_pattern = optional_string(t, "spaced_pattern", path);
   r.validator = required_string(t, "validator", path);
   if (!find_validator(r.validator)) fail(path, t.get("validator"), "unknown validator '" + r.validator + "'");
   r.context = read_context(t, path);
@@ -168,6 +186,11 @@ std::vector<Rule> load_rule_dir(const std::string& dir) {
   for (const auto& r : rules)
     if (!seen.insert(r.id).second) throw std::runtime_error(r.source + ": duplicate rule id '" + r.id + "'");
   return rules;
+}
+
+void use_spaced_forms(std::vector<Rule>& rules) {
+  for (Rule& r : rules)
+    if (!r.spaced_pattern.empty()) r.pattern = "(?:" + r.pattern + ")|(?:" + r.spaced_pattern + ")";
 }
 
 std::string find_default_rules_dir() {

@@ -28,6 +28,10 @@ struct Rule {
   std::string severity;
   std::string gdpr;
   std::string pattern;    // Hyperscan syntax, ASCII; reports candidate ends only
+  // Forms printed with spaces between digit groups ("943 476 5919"). Matching those costs
+  // as much as all other rules together (spaces are everywhere, so Hyperscan cannot skip
+  // ahead): compiled only with `gdprscan scan --spaced-ids` (use_spaced_forms).
+  std::string spaced_pattern;
   std::string validator;  // name of a built-in validator (validators.h)
   ContextModel context;
   std::vector<std::string> examples;           // texts in which the rule must report
@@ -43,5 +47,9 @@ std::vector<Rule> load_rule_file(const std::string& path);
 // Where the shipped rules live: $GDPRSCAN_RULES_DIR, then <exe>/../share/gdprscan/rules,
 // then the source tree and the install prefix baked in at build time.
 std::string find_default_rules_dir();
+
+// Adds each rule's spaced_pattern to its pattern (as an alternative), for --spaced-ids and
+// for `rules test`, whose examples include the spaced forms.
+void use_spaced_forms(std::vector<Rule>& rules);
 
 }  // namespace gdprscan

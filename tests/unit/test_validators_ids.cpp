@@ -105,7 +105,13 @@ TEST(IdChecksums, UkNinoPrefixAndNhs) {
 
 class IdDetection : public ::testing::Test {
  protected:
-  Detector detector{testing::shipped_rules(), CivilDate{2026, 11, 26}};
+  // With the spaced printed forms (scan --spaced-ids): the tests below cover them.
+  static std::vector<Rule> rules_with_spaced_forms() {
+    std::vector<Rule> rules = testing::shipped_rules();
+    use_spaced_forms(rules);
+    return rules;
+  }
+  Detector detector{rules_with_spaced_forms(), CivilDate{2026, 11, 26}};
   std::set<std::string> rules_in(std::string_view text, double min = 0.5) {
     std::set<std::string> out;
     for (const auto& f : findings_in(detector, text, min)) out.insert(f.detector);
