@@ -10,5 +10,7 @@ namespace gdprscan {
 
 std::vector<Validator> danish_validators();   // validators_dk.cpp
 std::vector<Validator> contact_validators();  // validators_contact.cpp
+std::vector<Validator> financial_validators();  // validators_financial.cpp
+std::vector<Validator> online_validators();  // validators_online.cpp
 
 }  // namespace gdprscan

@@ -40,4 +40,37 @@ std::string mask_middle(std::string_view span, int keep_front, int keep_back) {
   return out;
 }
 
+DigitGroups digit_groups_before(std::string_view text, size_t end, std::string_view seps, size_t max_digits,
+                                bool one_separator) {
+  DigitGroups g;
+  if (end > text.size()) return g;
+  std::vector<int> reversed;
+  std::string reversed_seps;
+  size_t i = end, total = 0;
+  while (true) {
+    size_t j = i;
+    while (j > 0 && is_digit(text[j - 1]) && total <= max_digits) --j, ++total;
+    if (j == i) break;
+    reversed.push_back(static_cast<int>(i - j));
+    g.start = j;
+    bool more = j >= 2 && total <= max_digits && seps.find(text[j - 1]) != std::string_view::npos &&
+                is_digit(text[j - 2]) && !(one_separator && !reversed_seps.empty() && text[j - 1] != reversed_seps[0]);
+    if (!more) break;
+    reversed_seps.push_back(text[j - 1]);
+    i = j - 1;
+  }
+  g.sizes.assign(reversed.rbegin(), reversed.rend());
+  g.separators.assign(reversed_seps.rbegin(), reversed_seps.rend());
+  g.digits = digits_only(text.substr(g.start, end - g.start));
+  return g;
+}
+
+bool continues_left(std::string_view text, size_t start, std::string_view seps) {
+  return start >= 2 && seps.find(text[start - 1]) != std::string_view::npos && is_digit(text[start - 2]);
+}
+
+bool continues_right(std::string_view text, size_t end, std::string_view seps) {
+  return end + 1 < text.size() && seps.find(text[end]) != std::string_view::npos && is_digit(text[end + 1]);
+}
+
 }  // namespace gdprscan::vutil

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gdprscan::vutil {
 
@@ -33,5 +34,27 @@ bool free_standing(std::string_view text, size_t start, size_t end);
 std::string mask_all_but_two(std::string_view span);
 // Keeps the first `keep_front` and last `keep_back` letters/digits (a card's last four).
 std::string mask_middle(std::string_view span, int keep_front, int keep_back);
+
+// Groups of digits that end at `end`, walked leftwards over single separators from `seps`:
+// "4571 1234 5678 9012" -> sizes {4, 4, 4, 4}. Number validators anchor on the end of the
+// last group (their Hyperscan candidate) and read the grouping from here. The walk stops
+// once more than `max_digits` digits are seen, so `digits.size() > max_digits` means "too
+// long for this identifier".
+struct DigitGroups {
+  size_t start = 0;        // first digit of the first group
+  std::vector<int> sizes;  // group lengths, left to right
+  std::string digits;      // the digits without separators
+  std::string separators;  // separators.at(i) stands between group i and i + 1
+  bool empty() const { return sizes.empty(); }
+};
+// With `one_separator`, the walk stops where a different separator appears (a card is
+// grouped with one kind; a phone mixes "070-123 45 67").
+DigitGroups digit_groups_before(std::string_view text, size_t end, std::string_view seps, size_t max_digits,
+                                bool one_separator);
+
+// A grouped number continues past its span when a separator joins it to one more digit
+// ("12 34 56 78 90" holds no 8-digit phone number).
+bool continues_left(std::string_view text, size_t start, std::string_view seps);
+bool continues_right(std::string_view text, size_t end, std::string_view seps);
 
 }  // namespace gdprscan::vutil
