@@ -360,7 +360,7 @@ std::optional<Confirmed> confirm_mac(std::string_view text, size_t end, const Va
   std::string value;
   for (size_t i = 0; i < 12; i += 2) value.append(value.empty() ? "" : ":").append(hex.substr(i, 2));
   Confirmed c{start, end, value, 0.6, {"mac_syntax"}};
-  if (all_digits(hex)) {
+  if (text[end - 5] == '.' && all_digits(hex)) {
     c.score = 0.3;  // "1234.5678.9012" is as likely a number in dotted groups
     c.signals.push_back("digits_only");
   }
