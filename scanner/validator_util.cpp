@@ -65,6 +65,16 @@ DigitGroups digit_groups_before(std::string_view text, size_t end, std::string_v
   return g;
 }
 
+size_t digits_before(std::string_view text, size_t end, std::string_view seps, size_t max_digits) {
+  size_t count = 0;
+  for (size_t i = std::min(end, text.size()); i > 0 && count <= max_digits; --i) {
+    char c = text[i - 1];
+    if (is_digit(c)) ++count;
+    else if (!(seps.find(c) != std::string_view::npos && i >= 2 && is_digit(text[i - 2]) && i < end)) break;
+  }
+  return count;
+}
+
 bool continues_left(std::string_view text, size_t start, std::string_view seps) {
   return start >= 2 && seps.find(text[start - 1]) != std::string_view::npos && is_digit(text[start - 2]);
 }

@@ -169,6 +169,7 @@ bool looks_made_up(std::string_view d) {
 
 std::optional<Confirmed> confirm_payment_card(std::string_view text, size_t end, const ValidationEnv&) {
   if (end < text.size() && is_digit(text[end])) return std::nullopt;  // not the end of the run
+  if (digits_before(text, end, kCardSeparators, 19) < 13) return std::nullopt;
   DigitGroups g = digit_groups_before(text, end, kCardSeparators, 19, true);
   if (g.digits.size() < 13 || g.digits.size() > 19 || !card_grouping_ok(g.sizes)) return std::nullopt;
   if (!free_standing(text, g.start, end)) return std::nullopt;
@@ -217,14 +218,11 @@ size_t read_iban(std::string_view text, size_t start, int length, bool upper, st
   return i;
 }
 
-std::optional<Confirmed> confirm_iban(std::string_view text, size_t end, const ValidationEnv&) {
-  // The candidate is the country code and check digits: "DK50".
-  if (end < 4 || end > text.size()) return std::nullopt;
-  size_t start = end - 4;
+std::optional<Confirmed> confirm_iban_at(std::string_view text, size_t start) {
   char a = text[start], b = text[start + 1];
   bool upper = is_upper(a) && is_upper(b);
   if (!upper && !(is_lower(a) && is_lower(b))) return std::nullopt;
-  if (word_char_before(text, start)) return std::nullopt;
+  if (!is_digit(text[start + 2]) || !is_digit(text[start + 3]) || word_char_before(text, start)) return std::nullopt;
   std::string value{static_cast<char>(upper ? a : a - 32), static_cast<char>(upper ? b : b - 32)};
   int length = checksum::iban_length(value);
   if (length == 0) return std::nullopt;
@@ -233,6 +231,18 @@ std::optional<Confirmed> confirm_iban(std::string_view text, size_t end, const V
   if (stop == 0 || word_char_at(text, stop)) return std::nullopt;  // too short or glued to more
   if (checksum::iban_mod97(value) != 1) return std::nullopt;
   return Confirmed{start, stop, value, 0.85, {"iban_mod97", "country:" + value.substr(0, 2)}};
+}
+
+// The candidate is the check digits and the first four BBAN characters ("50 0040" of
+// "DK50 0040 ..."): it starts with digits, which Hyperscan skips to quickly, where a pattern
+// starting with two letters would be tried at nearly every byte of prose. The country code
+// stands right before it; the validator reads the rest to the right.
+std::optional<Confirmed> confirm_iban(std::string_view text, size_t end, const ValidationEnv&) {
+  if (end > text.size()) return std::nullopt;
+  if (end >= 9 && (text[end - 5] == ' ' || text[end - 5] == '-') && is_alpha(text[end - 9]))
+    return confirm_iban_at(text, end - 9);
+  if (end >= 8 && is_alpha(text[end - 8])) return confirm_iban_at(text, end - 8);
+  return std::nullopt;
 }
 
 // Country and check digits stay ("DK50 **** **** **** **"): they identify no one.
@@ -246,6 +256,7 @@ bool cvr_grouping_ok(const std::vector<int>& sizes) {
 
 std::optional<Confirmed> confirm_dk_cvr(std::string_view text, size_t end, const ValidationEnv&) {
   if (end < text.size() && is_digit(text[end])) return std::nullopt;
+  if (digits_before(text, end, " ", 8) != 8) return std::nullopt;
   DigitGroups g = digit_groups_before(text, end, " ", 8, true);
   if (g.digits.size() != 8 || !cvr_grouping_ok(g.sizes) || g.digits[0] == '0') return std::nullopt;
   // The EU VAT number is the CVR after "DK" ("DK12345678", "DK 12345678").

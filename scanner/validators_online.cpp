@@ -136,6 +136,7 @@ struct PhoneParts {
   std::string national;       // digits after the country code (and after a trunk 0)
   std::vector<int> groups;    // the national number's grouping
   bool trunk_zero = false;    // national form with the trunk prefix 0 ("070-123 45 67")
+  bool hyphen_after_area = false;
 };
 
 // Splits "+45 12 34 56 78", "0045 12345678", "(+45) 1234 5678", "+4612345678" or a bare
@@ -180,10 +181,17 @@ PhoneParts split_phone(std::string_view text, const DigitGroups& g) {
 // The run of digit groups ending at `end`, if it stands alone.
 std::optional<PhoneParts> phone_at(std::string_view text, size_t end, size_t max_digits) {
   if (end < text.size() && is_digit(text[end])) return std::nullopt;
+  size_t digits = digits_before(text, end, kPhoneSeparators, max_digits);
+  if (digits < 8 || digits > max_digits) return std::nullopt;  // no national number is shorter
   DigitGroups g = digit_groups_before(text, end, kPhoneSeparators, max_digits, false);
   if (g.empty() || g.digits.size() > max_digits) return std::nullopt;
   PhoneParts p = split_phone(text, g);
   if (p.national.empty() || p.groups.empty()) return std::nullopt;
+  // Hyphens: only after an area code ("070-123 45 67"); "08-09-2006" is a date.
+  std::string_view national_seps = std::string_view(g.separators).substr(g.separators.size() - (p.groups.size() - 1));
+  for (size_t i = 1; i < national_seps.size(); ++i)
+    if (national_seps[i] == '-') return std::nullopt;
+  p.hyphen_after_area = !national_seps.empty() && national_seps[0] == '-';
   if (!free_standing(text, p.start, end)) return std::nullopt;
   if (continues_left(text, p.start, kPhoneSeparators) || continues_right(text, end, kPhoneSeparators))
     return std::nullopt;
@@ -199,7 +207,8 @@ bool dk_grouping_ok(const std::vector<int>& sizes) {
 std::optional<Confirmed> confirm_dk_phone(std::string_view text, size_t end, const ValidationEnv&) {
   auto p = phone_at(text, end, 12);
   if (!p || p->trunk_zero || (!p->country.empty() && p->country != "45")) return std::nullopt;
-  if (p->national.size() != 8 || p->national[0] < '2' || !dk_grouping_ok(p->groups)) return std::nullopt;
+  if (p->national.size() != 8 || p->national[0] < '2' || !dk_grouping_ok(p->groups) || p->hyphen_after_area)
+    return std::nullopt;  // Danish numbers have no area code
   if (p->country.empty()) return Confirmed{p->start, end, p->national, 0.3, {"dk_number_plan"}};
   return Confirmed{p->start, end, "45" + p->national, 0.6, {"dk_number_plan", "country_code:+45"}};
 }
