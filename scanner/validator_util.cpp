@@ -6,6 +6,16 @@
 
 namespace gdprscan::vutil {
 
+namespace {
+// One or two separator characters: a loop beats string_view::find's call to memchr here,
+// which runs at the end of every digit run in the text.
+bool is_sep(std::string_view seps, char c) {
+  for (char s : seps)
+    if (s == c) return true;
+  return false;
+}
+}  // namespace
+
 bool free_standing(std::string_view text, size_t start, size_t end) {
   if (start > 0) {
     char p = text[start - 1];
@@ -53,7 +63,7 @@ DigitGroups digit_groups_before(std::string_view text, size_t end, std::string_v
     if (j == i) break;
     reversed.push_back(static_cast<int>(i - j));
     g.start = j;
-    bool more = j >= 2 && total <= max_digits && seps.find(text[j - 1]) != std::string_view::npos &&
+    bool more = j >= 2 && total <= max_digits && is_sep(seps, text[j - 1]) &&
                 is_digit(text[j - 2]) && !(one_separator && !reversed_seps.empty() && text[j - 1] != reversed_seps[0]);
     if (!more) break;
     reversed_seps.push_back(text[j - 1]);
@@ -65,22 +75,22 @@ DigitGroups digit_groups_before(std::string_view text, size_t end, std::string_v
   return g;
 }
 
-size_t digits_before(std::string_view text, size_t end, std::string_view seps, size_t max_digits) {
-  size_t count = 0;
-  for (size_t i = std::min(end, text.size()); i > 0 && count <= max_digits; --i) {
+DigitRun digits_before(std::string_view text, size_t end, std::string_view seps, size_t max_digits) {
+  DigitRun run{0, std::min(end, text.size())};
+  for (size_t i = run.start; i > 0 && run.count <= max_digits; --i) {
     char c = text[i - 1];
-    if (is_digit(c)) ++count;
-    else if (!(seps.find(c) != std::string_view::npos && i >= 2 && is_digit(text[i - 2]) && i < end)) break;
+    if (is_digit(c)) ++run.count, run.start = i - 1;
+    else if (!(is_sep(seps, c) && i >= 2 && is_digit(text[i - 2]) && i < end)) break;
   }
-  return count;
+  return run;
 }
 
 bool continues_left(std::string_view text, size_t start, std::string_view seps) {
-  return start >= 2 && seps.find(text[start - 1]) != std::string_view::npos && is_digit(text[start - 2]);
+  return start >= 2 && is_sep(seps, text[start - 1]) && is_digit(text[start - 2]);
 }
 
 bool continues_right(std::string_view text, size_t end, std::string_view seps) {
-  return end + 1 < text.size() && seps.find(text[end]) != std::string_view::npos && is_digit(text[end + 1]);
+  return end + 1 < text.size() && is_sep(seps, text[end]) && is_digit(text[end + 1]);
 }
 
 }  // namespace gdprscan::vutil

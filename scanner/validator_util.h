@@ -55,7 +55,11 @@ DigitGroups digit_groups_before(std::string_view text, size_t end, std::string_v
 // How many digits the grouped run ending at `end` holds (at most max_digits + 1), without
 // building the groups: most digit runs in text are years, amounts and dates, and the number
 // validators turn them away on this count before anything is allocated.
-size_t digits_before(std::string_view text, size_t end, std::string_view seps, size_t max_digits);
+struct DigitRun {
+  size_t count;  // digits, at most max_digits + 1
+  size_t start;  // first digit seen
+};
+DigitRun digits_before(std::string_view text, size_t end, std::string_view seps, size_t max_digits);
 
 // A grouped number continues past its span when a separator joins it to one more digit
 // ("12 34 56 78 90" holds no 8-digit phone number).

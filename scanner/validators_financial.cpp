@@ -169,7 +169,7 @@ bool looks_made_up(std::string_view d) {
 
 std::optional<Confirmed> confirm_payment_card(std::string_view text, size_t end, const ValidationEnv&) {
   if (end < text.size() && is_digit(text[end])) return std::nullopt;  // not the end of the run
-  if (digits_before(text, end, kCardSeparators, 19) < 13) return std::nullopt;
+  if (digits_before(text, end, kCardSeparators, 19).count < 13) return std::nullopt;
   DigitGroups g = digit_groups_before(text, end, kCardSeparators, 19, true);
   if (g.digits.size() < 13 || g.digits.size() > 19 || !card_grouping_ok(g.sizes)) return std::nullopt;
   if (!free_standing(text, g.start, end)) return std::nullopt;
@@ -256,7 +256,7 @@ bool cvr_grouping_ok(const std::vector<int>& sizes) {
 
 std::optional<Confirmed> confirm_dk_cvr(std::string_view text, size_t end, const ValidationEnv&) {
   if (end < text.size() && is_digit(text[end])) return std::nullopt;
-  if (digits_before(text, end, " ", 8) != 8) return std::nullopt;
+  if (digits_before(text, end, " ", 8).count != 8) return std::nullopt;
   DigitGroups g = digit_groups_before(text, end, " ", 8, true);
   if (g.digits.size() != 8 || !cvr_grouping_ok(g.sizes) || g.digits[0] == '0') return std::nullopt;
   // The EU VAT number is the CVR after "DK" ("DK12345678", "DK 12345678").

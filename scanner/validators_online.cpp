@@ -178,11 +178,19 @@ PhoneParts split_phone(std::string_view text, const DigitGroups& g) {
   return p;
 }
 
+// Whether a run of `count` digits from `start` can be a phone number in some form: eight
+// national digits, +45 or 0045 and eight, a country code after '+' or "00", or a trunk 0.
+// Cheap, so the ten-digit order and customer numbers of a document cost no more than this.
+bool phone_shaped(std::string_view text, DigitRun run) {
+  bool plus = run.start > 0 && text[run.start - 1] == '+';
+  return run.count == 8 || plus || text[run.start] == '0';
+}
+
 // The run of digit groups ending at `end`, if it stands alone.
 std::optional<PhoneParts> phone_at(std::string_view text, size_t end, size_t max_digits) {
   if (end < text.size() && is_digit(text[end])) return std::nullopt;
-  size_t digits = digits_before(text, end, kPhoneSeparators, max_digits);
-  if (digits < 8 || digits > max_digits) return std::nullopt;  // no national number is shorter
+  DigitRun run = digits_before(text, end, kPhoneSeparators, max_digits);
+  if (run.count < 8 || run.count > max_digits || !phone_shaped(text, run)) return std::nullopt;
   DigitGroups g = digit_groups_before(text, end, kPhoneSeparators, max_digits, false);
   if (g.empty() || g.digits.size() > max_digits) return std::nullopt;
   PhoneParts p = split_phone(text, g);
@@ -283,13 +291,12 @@ std::optional<Confirmed> confirm_ipv4(std::string_view text, size_t end, const V
 
 bool is_ipv6_char(char c) { return is_hex(c) || c == ':' || c == '.'; }
 
-// Where the first IPv6 candidate ("::" or hex:hex) in text[from, to) ends: only that
-// candidate confirms the address, so an address is reported once, not once per colon.
+// Where the first IPv6 candidate (a colon and a hex digit or colon after it) in
+// text[from, to) ends: only that candidate confirms the address, so an address is reported
+// once, not once per colon.
 size_t first_ipv6_anchor(std::string_view text, size_t from, size_t to) {
-  for (size_t p = from + 2; p <= to; ++p) {
-    if (text[p - 2] == ':' && text[p - 1] == ':') return p;
-    if (p >= from + 3 && is_hex(text[p - 3]) && text[p - 2] == ':' && is_hex(text[p - 1])) return p;
-  }
+  for (size_t p = from + 2; p <= to; ++p)
+    if (text[p - 2] == ':' && (text[p - 1] == ':' || is_hex(text[p - 1]))) return p;
   return 0;
 }
 
