@@ -2,6 +2,7 @@
 
 #include "text_decode.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace gdprscan::vutil {
@@ -54,23 +55,21 @@ DigitGroups digit_groups_before(std::string_view text, size_t end, std::string_v
                                 bool one_separator) {
   DigitGroups g;
   if (end > text.size()) return g;
-  std::vector<int> reversed;
-  std::string reversed_seps;
   size_t i = end, total = 0;
   while (true) {
     size_t j = i;
     while (j > 0 && is_digit(text[j - 1]) && total <= max_digits) --j, ++total;
     if (j == i) break;
-    reversed.push_back(static_cast<int>(i - j));
+    g.sizes.push_back(static_cast<int>(i - j));
     g.start = j;
-    bool more = j >= 2 && total <= max_digits && is_sep(seps, text[j - 1]) &&
-                is_digit(text[j - 2]) && !(one_separator && !reversed_seps.empty() && text[j - 1] != reversed_seps[0]);
+    bool more = j >= 2 && total <= max_digits && is_sep(seps, text[j - 1]) && is_digit(text[j - 2]) &&
+                !(one_separator && !g.separators.empty() && text[j - 1] != g.separators[0]);
     if (!more) break;
-    reversed_seps.push_back(text[j - 1]);
+    g.separators.push_back(text[j - 1]);
     i = j - 1;
   }
-  g.sizes.assign(reversed.rbegin(), reversed.rend());
-  g.separators.assign(reversed_seps.rbegin(), reversed_seps.rend());
+  g.sizes.reverse();  // walked right to left
+  std::reverse(g.separators.begin(), g.separators.end());
   g.digits = digits_only(text.substr(g.start, end - g.start));
   return g;
 }
@@ -80,7 +79,8 @@ DigitRun digits_before(std::string_view text, size_t end, std::string_view seps,
   for (size_t i = run.start; i > 0 && run.count <= max_digits; --i) {
     char c = text[i - 1];
     if (is_digit(c)) ++run.count, run.start = i - 1;
-    else if (!(is_sep(seps, c) && i >= 2 && is_digit(text[i - 2]) && i < end)) break;
+    else if (is_sep(seps, c) && i >= 2 && is_digit(text[i - 2]) && i < end) run.hyphens += c == '-';
+    else break;
   }
   return run;
 }

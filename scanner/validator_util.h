@@ -4,6 +4,8 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,9 +42,39 @@ std::string mask_middle(std::string_view span, int keep_front, int keep_back);
 // last group (their Hyperscan candidate) and read the grouping from here. The walk stops
 // once more than `max_digits` digits are seen, so `digits.size() > max_digits` means "too
 // long for this identifier".
+// Group lengths, left to right, in place: this runs at the end of every long digit run in
+// the text, and a heap allocation there cost more than the rest of the validation.
+class GroupSizes {
+ public:
+  static constexpr size_t kCapacity = 24;
+  GroupSizes() = default;
+  GroupSizes(std::initializer_list<int> sizes) {
+    for (int v : sizes) push_back(v);
+  }
+  void push_back(int v) {
+    if (n_ < kCapacity) v_[n_++] = static_cast<unsigned char>(v);
+  }
+  void erase_front() {
+    std::copy(v_.begin() + 1, v_.begin() + n_, v_.begin());
+    --n_;
+  }
+  void reverse() { std::reverse(v_.begin(), v_.begin() + n_); }
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  int operator[](size_t i) const { return v_[i]; }
+  int front() const { return v_[0]; }
+  int back() const { return v_[n_ - 1]; }
+  void set_front(int v) { v_[0] = static_cast<unsigned char>(v); }
+  bool operator==(const GroupSizes& o) const { return n_ == o.n_ && std::equal(v_.begin(), v_.begin() + n_, o.v_.begin()); }
+
+ private:
+  std::array<unsigned char, kCapacity> v_{};
+  size_t n_ = 0;
+};
+
 struct DigitGroups {
   size_t start = 0;        // first digit of the first group
-  std::vector<int> sizes;  // group lengths, left to right
+  GroupSizes sizes;        // group lengths, left to right
   std::string digits;      // the digits without separators
   std::string separators;  // separators.at(i) stands between group i and i + 1
   bool empty() const { return sizes.empty(); }
@@ -58,6 +90,7 @@ DigitGroups digit_groups_before(std::string_view text, size_t end, std::string_v
 struct DigitRun {
   size_t count;  // digits, at most max_digits + 1
   size_t start;  // first digit seen
+  size_t hyphens = 0;
 };
 DigitRun digits_before(std::string_view text, size_t end, std::string_view seps, size_t max_digits);
 

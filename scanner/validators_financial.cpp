@@ -141,9 +141,9 @@ constexpr std::string_view kCardSeparators = " -";
 
 // Unbroken, groups of four (the last one shorter: 13-19 digits), or the Amex/Diners 4-6-5 and
 // 4-6-4 groupings.
-bool card_grouping_ok(const std::vector<int>& sizes) {
+bool card_grouping_ok(const GroupSizes& sizes) {
   if (sizes.size() == 1) return true;
-  if (sizes == std::vector<int>{4, 6, 5} || sizes == std::vector<int>{4, 6, 4}) return true;
+  if (sizes == GroupSizes{4, 6, 5} || sizes == GroupSizes{4, 6, 4}) return true;
   if (sizes.size() < 4) return false;
   for (size_t i = 0; i + 1 < sizes.size(); ++i)
     if (sizes[i] != 4) return false;
@@ -250,8 +250,8 @@ std::string mask_iban(std::string_view span) { return mask_middle(span, 4, 0); }
 
 // ---- Danish CVR ------------------------------------------------------------------------
 
-bool cvr_grouping_ok(const std::vector<int>& sizes) {
-  return sizes == std::vector<int>{8} || sizes == std::vector<int>{4, 4} || sizes == std::vector<int>{2, 2, 2, 2};
+bool cvr_grouping_ok(const GroupSizes& sizes) {
+  return sizes == GroupSizes{8} || sizes == GroupSizes{4, 4} || sizes == GroupSizes{2, 2, 2, 2};
 }
 
 std::optional<Confirmed> confirm_dk_cvr(std::string_view text, size_t end, const ValidationEnv&) {

@@ -134,7 +134,7 @@ struct PhoneParts {
   size_t start = 0;           // first character of the span (a '+' or the first digit)
   std::string country;        // "45", "46", ... or empty
   std::string national;       // digits after the country code (and after a trunk 0)
-  std::vector<int> groups;    // the national number's grouping
+  GroupSizes groups;          // the national number's grouping
   bool trunk_zero = false;    // national form with the trunk prefix 0 ("070-123 45 67")
   bool hyphen_after_area = false;
 };
@@ -149,8 +149,8 @@ PhoneParts split_phone(std::string_view text, const DigitGroups& g) {
   auto take_country = [&](size_t code_digits) {
     p.country = p.national.substr(0, code_digits);
     p.national.erase(0, code_digits);
-    if (p.groups.front() == static_cast<int>(code_digits)) p.groups.erase(p.groups.begin());
-    else p.groups.front() -= static_cast<int>(code_digits);
+    if (p.groups.front() == static_cast<int>(code_digits)) p.groups.erase_front();
+    else p.groups.set_front(p.groups.front() - static_cast<int>(code_digits));
   };
   auto code_length = [&](std::string_view digits) -> size_t {
     for (std::string_view cc : {"45", "46", "47", "358"})
@@ -166,7 +166,7 @@ PhoneParts split_phone(std::string_view text, const DigitGroups& g) {
     size_t n = code_length(std::string_view(p.national).substr(2));
     if (n == 0 || static_cast<size_t>(g.sizes.front()) < n + 2) return {};
     p.national.erase(0, 2);
-    p.groups.front() -= 2;
+    p.groups.set_front(p.groups.front() - 2);
     take_country(n);
   } else if (g.start >= 6 && text.substr(g.start - 6, 6) == "(+45) ") {
     p.start = g.start - 6;
@@ -183,6 +183,7 @@ PhoneParts split_phone(std::string_view text, const DigitGroups& g) {
 // Cheap, so the ten-digit order and customer numbers of a document cost no more than this.
 bool phone_shaped(std::string_view text, DigitRun run) {
   bool plus = run.start > 0 && text[run.start - 1] == '+';
+  if (run.hyphens > (plus ? 2u : 1u)) return false;  // "12-03-2019" is a date (see phone_at)
   return run.count == 8 || plus || text[run.start] == '0';
 }
 
@@ -206,8 +207,8 @@ std::optional<PhoneParts> phone_at(std::string_view text, size_t end, size_t max
   return p;
 }
 
-bool dk_grouping_ok(const std::vector<int>& sizes) {
-  return sizes == std::vector<int>{8} || sizes == std::vector<int>{4, 4} || sizes == std::vector<int>{2, 2, 2, 2};
+bool dk_grouping_ok(const GroupSizes& sizes) {
+  return sizes == GroupSizes{8} || sizes == GroupSizes{4, 4} || sizes == GroupSizes{2, 2, 2, 2};
 }
 
 // Danish numbers: eight digits, the first 2-9 (the number plan has no trunk prefix; 1xx
@@ -238,7 +239,7 @@ std::optional<Confirmed> confirm_nordic_phone(std::string_view text, size_t end,
   if (!p || p->country == "45" || p->national.empty()) return std::nullopt;
   if (p->trunk_zero) {
     // Unbroken or cut 6+4 like a CPR number ("0101800008", "010180-0008"): not a phone.
-    if (p->groups.size() < 2 || p->groups == std::vector<int>{6, 4}) return std::nullopt;
+    if (p->groups.size() < 2 || p->groups == GroupSizes{6, 4}) return std::nullopt;
     if (p->national.size() < 7 || p->national.size() > 9 || p->national[0] == '0') return std::nullopt;
     return Confirmed{p->start, end, "0" + p->national, 0.3, {"trunk_prefix"}};
   }
@@ -307,7 +308,9 @@ std::optional<Confirmed> confirm_ipv6(std::string_view text, size_t end, const V
   while (stop > end && text[stop - 1] == '.') --stop;  // a sentence's full stop
   if (first_ipv6_anchor(text, start, stop) != end) return std::nullopt;
   if (word_char_before(text, start) || (start > 0 && text[start - 1] == '.')) return std::nullopt;
-  auto canonical = checksum::canonical_ipv6(text.substr(start, stop - start));
+  std::string_view token = text.substr(start, stop - start);
+  if (std::count(token.begin(), token.end(), ':') < 2) return std::nullopt;  // "12:30" before any parsing
+  auto canonical = checksum::canonical_ipv6(token);
   if (!canonical) return std::nullopt;
   std::string value = *canonical;
   if (stop < text.size() && text[stop] == '%') {  // a zone: "fe80::1%eth0"
