@@ -315,7 +315,9 @@ std::optional<Confirmed> confirm_ipv6(std::string_view text, size_t end, const V
   std::string value = *canonical;
   if (stop < text.size() && text[stop] == '%') {  // a zone: "fe80::1%eth0"
     size_t zone = stop + 1;
-    while (zone < text.size() && (is_alnum(text[zone]) || text[zone] == '_')) ++zone;
+    // Interface names are at most 15 characters (Linux IFNAMSIZ); the bound also keeps the
+    // span within the validator's max_length, which chunked scanning relies on.
+    while (zone < text.size() && zone - stop <= 15 && (is_alnum(text[zone]) || text[zone] == '_')) ++zone;
     if (zone > stop + 1) value.append(text.substr(stop, zone - stop)), stop = zone;
   }
   if (word_char_at(text, stop)) return std::nullopt;

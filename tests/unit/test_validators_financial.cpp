@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <set>
 #include <sstream>
 
@@ -218,6 +219,71 @@ TEST_F(Detection, OnlineIdentifiers) {
   EXPECT_EQ(ids("IP ::ffff:192.0.2.1"), Ids{"ipv6"}) << "the IPv4 tail is part of the IPv6 address";
   EXPECT_EQ(match("IP 192.168.1.20", "ipv4"), "192.168.*.**");
   EXPECT_EQ(match("MAC 00:1A:2B:3C:4D:5E", "mac_address"), "00:1A:2B:**:**:**");
+}
+
+// ---- chunked scanning ------------------------------------------------------------------
+
+// These validators look left and right of the candidate's end (an IBAN is read rightwards
+// from its check digits, a phone leftwards to its country code): wherever chunk and write
+// boundaries fall, chunked scanning must find what one pass finds.
+struct Seen {
+  std::string detector, value;
+  uint64_t offset;
+  bool operator==(const Seen&) const = default;
+};
+
+std::vector<Seen> seen(const std::vector<Finding>& findings) {
+  std::vector<Seen> out;
+  for (const auto& f : findings) out.push_back({f.detector, f.value, f.offset});
+  return out;
+}
+
+std::vector<Finding> scan_in_pieces(const Detector& d, const std::string& text, size_t chunk, size_t write_size) {
+  MatchScratch scratch;
+  ReportPolicy policy;
+  policy.reveal = true;
+  std::vector<Finding> out;
+  PieceScanner scanner(d, scratch, policy, {}, out, chunk);
+  for (size_t i = 0; i < text.size(); i += write_size) scanner.write(std::string_view(text).substr(i, write_size));
+  scanner.finish();
+  return out;
+}
+
+const char* const kIdentifiers[] = {
+    "Kort 4571 1234 5678 9016 ", "IBAN DK50 0040 0440 1162 43 ", "iban SE4550000000058398257466 ",
+    "reg.nr. 5301 kontonr. 0246813579 ", "CVR-nr. 24256790 ", "Ring +45 20 12 34 56 ", "+47 412 34 567 ",
+    "IP 192.168.1.20 ", "fe80::1%eth0/64 ", "MAC 00:1A:2B:3C:4D:5E ", "cpr 010180-0008 ",
+};
+
+TEST(Chunking, FinancialAndOnlineIdentifiersFoundOnceWhereverChunksEnd) {
+  Detector detector(testing::shipped_rules(), CivilDate{2026, 11, 26});
+  std::mt19937 rng(11);
+  std::string text;
+  while (text.size() < 150000) {
+    text += kIdentifiers[rng() % std::size(kIdentifiers)];
+    text += rng() % 4 == 0 ? "\n" : "lorem ipsum dolor sit amet ";
+  }
+  auto whole = seen(findings_in(detector, text));
+  ASSERT_GT(whole.size(), 1000u);
+  const size_t min_chunk = 4 * detector.reach();
+  for (size_t chunk : {min_chunk, min_chunk + 1, min_chunk + 517})
+    for (size_t write : {1u, 13u, 4096u}) EXPECT_EQ(seen(scan_in_pieces(detector, text, chunk, write)), whole);
+}
+
+TEST(Chunking, EachIdentifierAcrossTheFirstChunkBoundary) {
+  Detector detector(testing::shipped_rules(), CivilDate{2026, 11, 26});
+  const size_t chunk = 4 * detector.reach();
+  for (const char* identifier : kIdentifiers) {
+    for (size_t pad = chunk + detector.reach() - 40; pad < chunk + detector.reach() + 40; ++pad) {
+      std::string text(pad, 'x');
+      text += ' ';
+      text += identifier;
+      text += std::string(3 * chunk, 'y');
+      auto whole = seen(findings_in(detector, text));
+      ASSERT_EQ(whole.size(), 1u) << identifier;
+      EXPECT_EQ(seen(scan_in_pieces(detector, text, chunk, 1000)), whole) << identifier << " " << pad;
+    }
+  }
 }
 
 // ---- Presidio's vectors ----------------------------------------------------------------
