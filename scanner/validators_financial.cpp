@@ -233,10 +233,9 @@ std::optional<Confirmed> confirm_iban_at(std::string_view text, size_t start) {
   return Confirmed{start, stop, value, 0.85, {"iban_mod97", "country:" + value.substr(0, 2)}};
 }
 
-// The candidate is the check digits and the first four BBAN characters ("50 0040" of
-// "DK50 0040 ..."): it starts with digits, which Hyperscan skips to quickly, where a pattern
-// starting with two letters would be tried at nearly every byte of prose. The country code
-// stands right before it; the validator reads the rest to the right.
+// The candidate ends after the check digits and the first four BBAN characters ("50 0040" of
+// "DK50 0040 ..."); the country code stands right before the check digits, and the
+// validator reads the rest to the right.
 std::optional<Confirmed> confirm_iban(std::string_view text, size_t end, const ValidationEnv&) {
   if (end > text.size()) return std::nullopt;
   if (end >= 9 && (text[end - 5] == ' ' || text[end - 5] == '-') && is_alpha(text[end - 9]))

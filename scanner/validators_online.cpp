@@ -309,7 +309,10 @@ std::optional<Confirmed> confirm_ipv6(std::string_view text, size_t end, const V
   if (first_ipv6_anchor(text, start, stop) != end) return std::nullopt;
   if (word_char_before(text, start) || (start > 0 && text[start - 1] == '.')) return std::nullopt;
   std::string_view token = text.substr(start, stop - start);
-  if (std::count(token.begin(), token.end(), ':') < 2) return std::nullopt;  // "12:30" before any parsing
+  // Before any parsing: without "::" an address has seven colons (six before an IPv4 tail),
+  // so the times of a log ("08:15:22") go here.
+  auto colons = std::count(token.begin(), token.end(), ':');
+  if (colons < 2 || (colons < 6 && token.find("::") == std::string_view::npos)) return std::nullopt;
   auto canonical = checksum::canonical_ipv6(token);
   if (!canonical) return std::nullopt;
   std::string value = *canonical;
