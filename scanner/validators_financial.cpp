@@ -309,7 +309,10 @@ std::optional<Confirmed> confirm_dk_bank_account(std::string_view text, size_t e
   if (!all_digits(text.substr(reg, 4)) || !free_standing(text, reg, end)) return std::nullopt;
   if (reg > 0 && (text[reg - 1] == ' ' || text[reg - 1] == '-') && reg >= 2 && is_digit(text[reg - 2]))
     return std::nullopt;  // "12 3456 1234567": part of a longer grouped number
-  std::string value = std::string(text.substr(reg, 4)).append(text.substr(account, account_digits));
+  // The account number padded to its full ten digits: "5301 246813579" and "5301 0246813579"
+  // are one account with one fingerprint.
+  std::string value = std::string(text.substr(reg, 4)).append(10 - account_digits, '0');
+  value.append(text.substr(account, account_digits));
   Confirmed c{reg, end, value, 0.3, {"reg_and_account"}};
   if (gap == Gap::labelled) {
     c.score += 0.3;  // the label inside the span is the keyword

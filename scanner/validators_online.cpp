@@ -218,7 +218,8 @@ std::optional<Confirmed> confirm_dk_phone(std::string_view text, size_t end, con
   if (!p || p->trunk_zero || (!p->country.empty() && p->country != "45")) return std::nullopt;
   if (p->national.size() != 8 || p->national[0] < '2' || !dk_grouping_ok(p->groups) || p->hyphen_after_area)
     return std::nullopt;  // Danish numbers have no area code
-  if (p->country.empty()) return Confirmed{p->start, end, p->national, 0.3, {"dk_number_plan"}};
+  // One value (E.164 digits) with or without the prefix, so one number has one fingerprint.
+  if (p->country.empty()) return Confirmed{p->start, end, "45" + p->national, 0.3, {"dk_number_plan"}};
   return Confirmed{p->start, end, "45" + p->national, 0.6, {"dk_number_plan", "country_code:+45"}};
 }
 

@@ -197,7 +197,7 @@ TEST_F(Detection, IbanForms) {
 
 TEST_F(Detection, PhonesNormaliseAndMask) {
   EXPECT_EQ(values("Ring på +45 20 12 34 56", "dk.phone"), std::vector<std::string>{"4520123456"});
-  EXPECT_EQ(values("Telefon 2012 3456", "dk.phone"), std::vector<std::string>{"20123456"});
+  EXPECT_EQ(values("Telefon 2012 3456", "dk.phone"), std::vector<std::string>{"4520123456"});
   EXPECT_EQ(values("+47 412 34 567", "phone.nordic"), std::vector<std::string>{"4741234567"});
   EXPECT_EQ(values("+358 40 123 4567", "phone.nordic"), std::vector<std::string>{"358401234567"});
   EXPECT_EQ(values("+46 70-123 45 67", "phone.nordic"), std::vector<std::string>{"46701234567"});
@@ -205,6 +205,12 @@ TEST_F(Detection, PhonesNormaliseAndMask) {
   EXPECT_EQ(ids("Tlf. 20 12 34 56 78"), Ids{});
   EXPECT_EQ(values("Tlf. 0112 3456", "dk.phone"), std::vector<std::string>{});  // Danish numbers never start with 0
   EXPECT_EQ(match("Ring på +45 20 12 34 56", "dk.phone"), "+45 ** ** ** 56");
+}
+
+TEST_F(Detection, BankAccountsPadToTenDigits) {
+  EXPECT_EQ(values("reg.nr. 5301 kontonr. 246813579", "dk.bank_account"), std::vector<std::string>{"53010246813579"});
+  EXPECT_EQ(values("bankkonto 5301-0246813579", "dk.bank_account"), std::vector<std::string>{"53010246813579"});
+  EXPECT_EQ(match("reg.nr. 5301 kontonr. 246813579", "dk.bank_account"), "5301 kontonr. *********");
 }
 
 TEST_F(Detection, OnlineIdentifiers) {
