@@ -85,6 +85,12 @@ DigitRun digits_before(std::string_view text, size_t end, std::string_view seps,
   return run;
 }
 
+bool joined_to_word(std::string_view text, size_t start, size_t end) {
+  auto joiner = [](char c) { return c == '-' || c == '_'; };
+  if (start >= 2 && joiner(text[start - 1]) && is_alnum(text[start - 2])) return true;
+  return end + 1 < text.size() && joiner(text[end]) && is_alnum(text[end + 1]);
+}
+
 bool continues_left(std::string_view text, size_t start, std::string_view seps) {
   return start >= 2 && is_sep(seps, text[start - 1]) && is_digit(text[start - 2]);
 }

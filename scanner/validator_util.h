@@ -94,6 +94,10 @@ struct DigitRun {
 };
 DigitRun digits_before(std::string_view text, size_t end, std::string_view seps, size_t max_digits);
 
+// A number joined to a word by '-' or '_' ("Fuzzer-5436785649999392", "id_20123456",
+// "20123456-abc") is part of a name or key, not an identifier standing on its own.
+bool joined_to_word(std::string_view text, size_t start, size_t end);
+
 // A grouped number continues past its span when a separator joins it to one more digit
 // ("12 34 56 78 90" holds no 8-digit phone number).
 bool continues_left(std::string_view text, size_t start, std::string_view seps);

@@ -172,7 +172,7 @@ std::optional<Confirmed> confirm_payment_card(std::string_view text, size_t end,
   if (digits_before(text, end, kCardSeparators, 19).count < 13) return std::nullopt;
   DigitGroups g = digit_groups_before(text, end, kCardSeparators, 19, true);
   if (g.digits.size() < 13 || g.digits.size() > 19 || !card_grouping_ok(g.sizes)) return std::nullopt;
-  if (!free_standing(text, g.start, end)) return std::nullopt;
+  if (!free_standing(text, g.start, end) || joined_to_word(text, g.start, end)) return std::nullopt;
   // A grouped card continues with another group of its own separator; an unbroken one may
   // be followed by a space and a date ("4571... 12/27").
   std::string_view seps = g.separators.empty() ? std::string_view() : std::string_view(g.separators).substr(0, 1);
@@ -258,12 +258,13 @@ std::optional<Confirmed> confirm_dk_cvr(std::string_view text, size_t end, const
   if (digits_before(text, end, " ", 8).count != 8) return std::nullopt;
   DigitGroups g = digit_groups_before(text, end, " ", 8, true);
   if (g.digits.size() != 8 || !cvr_grouping_ok(g.sizes) || g.digits[0] == '0') return std::nullopt;
-  // The EU VAT number is the CVR after "DK" ("DK12345678", "DK 12345678").
+  // The EU VAT number is the CVR after "DK" ("DK12345678", "DK 12345678", "DK-12345678").
   size_t start = g.start;
   bool vat = false;
   if (start >= 2 && text.substr(start - 2, 2) == "DK") start -= 2, vat = true;
-  else if (start >= 3 && text.substr(start - 3, 3) == "DK ") start -= 3, vat = true;
-  if (!free_standing(text, start, end) || continues_left(text, start, " ") || continues_right(text, end, " "))
+  else if (start >= 3 && (text.substr(start - 3, 3) == "DK " || text.substr(start - 3, 3) == "DK-")) start -= 3, vat = true;
+  if (!free_standing(text, start, end) || joined_to_word(text, start, end) || continues_left(text, start, " ") ||
+      continues_right(text, end, " "))
     return std::nullopt;
   if (!checksum::cvr_mod11_ok(g.digits)) return std::nullopt;
   // Eight digits with mod-11 are one number in eleven: a keyword must say it is a CVR.
@@ -306,7 +307,8 @@ std::optional<Confirmed> confirm_dk_bank_account(std::string_view text, size_t e
   Gap gap = classify_gap(text.substr(gap_start, account - gap_start));
   if (gap == Gap::none || gap_start < 4) return std::nullopt;
   size_t reg = gap_start - 4;
-  if (!all_digits(text.substr(reg, 4)) || !free_standing(text, reg, end)) return std::nullopt;
+  if (!all_digits(text.substr(reg, 4)) || !free_standing(text, reg, end) || joined_to_word(text, reg, end))
+    return std::nullopt;
   if (reg > 0 && (text[reg - 1] == ' ' || text[reg - 1] == '-') && reg >= 2 && is_digit(text[reg - 2]))
     return std::nullopt;  // "12 3456 1234567": part of a longer grouped number
   // The account number padded to its full ten digits: "5301 246813579" and "5301 0246813579"

@@ -201,7 +201,7 @@ std::optional<PhoneParts> phone_at(std::string_view text, size_t end, size_t max
   for (size_t i = 1; i < national_seps.size(); ++i)
     if (national_seps[i] == '-') return std::nullopt;
   p.hyphen_after_area = !national_seps.empty() && national_seps[0] == '-';
-  if (!free_standing(text, p.start, end)) return std::nullopt;
+  if (!free_standing(text, p.start, end) || joined_to_word(text, p.start, end)) return std::nullopt;
   if (continues_left(text, p.start, kPhoneSeparators) || continues_right(text, end, kPhoneSeparators))
     return std::nullopt;
   return p;

@@ -157,6 +157,8 @@ TEST_F(Detection, KeywordRequiredRulesNeedTheirKeyword) {
   EXPECT_EQ(ids("Tlf. 20123456"), Ids{"dk.phone"});
   EXPECT_EQ(ids("24256790"), Ids{});
   EXPECT_EQ(ids("CVR-nr. 24256790"), Ids{"dk.cvr"});
+  EXPECT_EQ(ids("Momsnr. DK-24256790"), Ids{"dk.cvr"});
+  EXPECT_EQ(ids("CVR-nr. 24256790-A"), Ids{});
   EXPECT_EQ(ids("5301-0246813579"), Ids{});
   EXPECT_EQ(ids("Reg.nr. og kontonr.: 5301-0246813579"), Ids{"dk.bank_account"});
   EXPECT_EQ(ids("192.168.1.20"), Ids{});
@@ -177,6 +179,8 @@ TEST_F(Detection, CardsNeedLuhnBrandAndAStandaloneRun) {
   EXPECT_EQ(ids("45711234567890161"), Ids{});         // glued into a 17-digit run
   EXPECT_EQ(ids("4571 1234 5678 9016 4"), Ids{});     // one more group
   EXPECT_EQ(ids("x4571123456789016"), Ids{});         // glued to a letter
+  EXPECT_EQ(ids("testcase-Fuzzer-5436785649999392.doc"), Ids{}) << "a key in a file name";
+  EXPECT_EQ(ids("card_4571123456789016"), Ids{});
   EXPECT_EQ(ids("4571 1234-5678 9016"), Ids{});       // mixed separators
   EXPECT_EQ(ids("1111111111111111"), Ids{});          // Luhn-valid, no issuer
   EXPECT_EQ(ids("4111 1111 1111 1111"), Ids{}) << "test number: repetitive, below the threshold";
