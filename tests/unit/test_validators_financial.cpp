@@ -175,6 +175,10 @@ TEST_F(Detection, NegativeLabelsAndNeighbours) {
 
 TEST_F(Detection, CardsNeedLuhnBrandAndAStandaloneRun) {
   EXPECT_EQ(values("Visa/Dankort 4571 1234 5678 9016", "payment_card"), std::vector<std::string>{"4571123456789016"});
+  EXPECT_EQ(values("Amex 3714-496353-98431", "payment_card"), std::vector<std::string>{"371449635398431"});
+  EXPECT_EQ(values("Amex 3714 496353 98431", "payment_card"), std::vector<std::string>{"371449635398431"});
+  for (const char* nineteen : {"4571123456789012343", "4571 1234 5678 9012 343", "4571-1234-5678-9012-343"})
+    EXPECT_EQ(values(std::string("Visa ") + nineteen, "payment_card"), std::vector<std::string>{"4571123456789012343"});
   EXPECT_EQ(ids("4571 1234 5678 9017"), Ids{});       // one digit off
   EXPECT_EQ(ids("45711234567890161"), Ids{});         // glued into a 17-digit run
   EXPECT_EQ(ids("4571 1234 5678 9016 4"), Ids{});     // one more group
