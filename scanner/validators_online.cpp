@@ -8,7 +8,6 @@
 #include "text_decode.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
 
 namespace gdprscan {
