@@ -43,6 +43,8 @@ void Detector::detect(std::string_view text, size_t report_from, size_t report_t
   bool needs_words = false;
   for (const Candidate& c : candidates) {
     if (c.end < report_from || c.end >= report_to) continue;
+    if (c.end < text.size() && text[c.end] >= '0' && text[c.end] <= '9' && validators_[c.rule]->rejects_digit_after)
+      continue;
     ValidationEnv env = env_;
     env.start = c.start;
     auto hit = validators_[c.rule]->confirm(text, c.end, env);

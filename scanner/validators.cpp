@@ -46,7 +46,7 @@ std::optional<Confirmed> confirm_regex(std::string_view text, size_t end, const 
 }
 
 std::vector<Validator> all_families() {
-  std::vector<Validator> all = {{"regex", confirm_regex, vutil::mask_all_but_two, 256}};
+  std::vector<Validator> all = {{"regex", confirm_regex, vutil::mask_all_but_two, 256, false}};
   for (auto family : {danish_validators, contact_validators, nordic_validators, eu_validators, financial_validators,
                       online_validators}) {
     auto more = family();

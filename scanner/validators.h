@@ -40,6 +40,10 @@ struct Validator {
   ConfirmFn confirm;
   MaskFn mask;
   int max_length;  // longest span the validator can accept; sizes chunk overlaps
+  // The validator rejects a span followed by a digit (the number goes on). The detector
+  // then skips such candidate ends without calling it: inside a long digit run Hyperscan
+  // reports an end at every digit, and only the last can be an identifier.
+  bool rejects_digit_after = true;
 };
 
 const Validator* find_validator(std::string_view name);

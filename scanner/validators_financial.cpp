@@ -337,7 +337,7 @@ std::string mask_bank_account(std::string_view span) {
 std::vector<Validator> financial_validators() {
   return {
       {"payment_card", confirm_payment_card, mask_card, 23},
-      {"iban", confirm_iban, mask_iban, 34 + 8},
+      {"iban", confirm_iban, mask_iban, 34 + 8, false},  // its candidate ends inside the number
       {"dk_cvr", confirm_dk_cvr, mask_all_but_two, 11},
       {"dk_bank_account", confirm_dk_bank_account, mask_bank_account, 4 + 24 + 10},
   };

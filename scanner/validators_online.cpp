@@ -401,7 +401,7 @@ std::vector<Validator> online_validators() {
       {"dk_phone", confirm_dk_phone, mask_phone, 20},
       {"nordic_phone", confirm_nordic_phone, mask_phone, 24},
       {"ipv4", confirm_ipv4, mask_ip, 18},
-      {"ipv6", confirm_ipv6, mask_ip, 48 + 24},
+      {"ipv6", confirm_ipv6, mask_ip, 48 + 24, false},  // its candidate ends inside the address
       {"mac_address", confirm_mac, mask_mac, 17},
   };
 }
