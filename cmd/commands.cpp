@@ -128,7 +128,8 @@ int open_output(const std::string& path, bool reveal) {
 int run_scan_command(const ScanCommandOptions& o) {
   // Fail fast on configuration, before any file is read.
   check_roots_exist(o.roots);
-  uint64_t max_filesize = parse_size(o.max_filesize);
+  uint64_t max_filesize = o.max_filesize == "none" ? UINT64_MAX : parse_size(o.max_filesize);
+  uint64_t max_whole_file = parse_size(o.max_whole_file);
   std::vector<Rule> rules = select_rules(load_rules(o.rule_files), o.enable, o.disable);
   if (o.spaced_ids) use_spaced_forms(rules);
   Detector detector(std::move(rules));
@@ -151,6 +152,7 @@ int run_scan_command(const ScanCommandOptions& o) {
     scan.file.policy.ignored_count = &ignored_count;
   }
   scan.file.max_filesize = max_filesize;
+  scan.file.max_whole_file = max_whole_file;
   scan.file.follow_symlinks = o.follow_symlinks;
   scan.file.limits.max_depth = o.max_depth;
   scan.file.limits.max_children = o.max_members;

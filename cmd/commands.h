@@ -17,7 +17,8 @@ struct ScanCommandOptions {
   bool follow_symlinks = false;
   bool one_file_system = false;
   std::vector<std::string> include, exclude;
-  std::string max_filesize = "100MiB";
+  std::string max_filesize = "none";     // streamed formats have no need of a limit
+  std::string max_whole_file = "256MiB";  // formats parsed from memory
   int max_depth = 17;                   // containers nested in containers
   uint64_t max_members = 10000;         // children of one top-level file, all levels
   std::string max_extracted = "400MiB";  // bytes extracted from one top-level file

@@ -34,7 +34,11 @@ void add_scan_command(CLI::App& app, ScanCommandOptions& o) {
   scan->add_flag("--one-file-system", o.one_file_system, "Stay on the file systems of the roots");
   scan->add_option("--include", o.include, "Scan only files matching GLOB (repeatable)")->type_name("GLOB");
   scan->add_option("--exclude", o.exclude, "Skip files and directories matching GLOB (repeatable)")->type_name("GLOB");
-  scan->add_option("--max-filesize", o.max_filesize, "Skip larger files with a record (default 100MiB)")
+  scan->add_option("--max-filesize", o.max_filesize, "Skip larger files with a record (default none)")
+      ->type_name("SIZE");
+  scan->add_option("--max-whole-file", o.max_whole_file,
+                   "Formats parsed from memory (PDF, Office 97-2003, .msg, .eml, RTF): larger files get a record "
+                   "(default 256MiB)")
       ->type_name("SIZE");
   scan->add_option("--max-depth", o.max_depth, "Archives in archives: nesting limit (default 17)")->check(CLI::Range(0, 1000));
   scan->add_option("--max-members", o.max_members, "Members scanned per file, all levels (default 10000)")

@@ -6,6 +6,9 @@
 // .docx attached to a mail attached to a mail is found.
 #include <gmime/gmime.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -124,12 +127,30 @@ class MailWalker {
   int attached_ = 0;
 };
 
+// The bytes GMime parses. An mbox on disk is streamed from its descriptor (a mailbox export
+// can be many GB: one message is held at a time, and the mailbox gets a store's budget); a
+// single message or a member is read into `data` (bounded by --max-whole-file and the budget).
+GMimeStream* open_stream(Item& item, ExtractContext& ctx, bool mbox, std::string& data, bool& streamed) {
+  if (mbox && item.source.descriptor() >= 0) {
+    int fd = dup(item.source.descriptor());  // shares O_NOATIME; closed by the stream
+    if (fd >= 0 && lseek(fd, 0, SEEK_SET) == 0) {
+      ctx.mailbox_store();
+      streamed = true;
+      return g_mime_stream_fs_new(fd);
+    }
+    if (fd >= 0) close(fd);
+  }
+  // On a read error what was read is still scanned; a file over --max-whole-file is not.
+  if (!read_whole(item, ctx, data) && data.empty()) return nullptr;
+  return g_mime_stream_mem_new_with_buffer(data.data(), data.size());
+}
+
 void extract(Item& item, ExtractContext& ctx, bool mbox) {
   init_gmime();
-  // GMime parses from memory: the file is bounded by --max-filesize, a member by the budget.
   std::string data;
-  read_whole(item, ctx, data);  // on a read error, what was read is still scanned
-  std::unique_ptr<GMimeStream, Unref> stream(g_mime_stream_mem_new_with_buffer(data.data(), data.size()));
+  bool streamed = false;
+  std::unique_ptr<GMimeStream, Unref> stream(open_stream(item, ctx, mbox, data, streamed));
+  if (!stream) return;
   std::unique_ptr<GMimeParser, Unref> parser(g_mime_parser_new_with_stream(stream.get()));
   g_mime_parser_set_format(parser.get(), mbox ? GMIME_FORMAT_MBOX : GMIME_FORMAT_MESSAGE);
   MailWalker walker(ctx, item.location.size());
@@ -147,6 +168,10 @@ void extract(Item& item, ExtractContext& ctx, bool mbox) {
     if (mbox) where.push_back(message_label(msg.get(), index));
     walker.message(msg.get(), where);
     if (!mbox || g_mime_parser_eos(parser.get())) break;
+  }
+  if (streamed) {  // count what GMime read past the head
+    gint64 at = g_mime_stream_tell(stream.get());
+    if (at > static_cast<gint64>(item.head.size())) ctx.count_bytes_read(static_cast<uint64_t>(at) - item.head.size());
   }
 }
 

@@ -263,6 +263,9 @@ void pst_helper(HelperOutput& out, int fd) {
   pst_close(&pf);
 }
 
-void extract_pst(Item& item, ExtractContext& ctx) { run_extract_helper(item, ctx, "pst", "Outlook data file"); }
+void extract_pst(Item& item, ExtractContext& ctx) {
+  ctx.mailbox_store();  // a mailbox of many GB: budget by its size (Budget::widen_for_mailbox_store)
+  run_extract_helper(item, ctx, "pst", "Outlook data file");
+}
 
 }  // namespace gdprscan

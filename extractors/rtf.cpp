@@ -179,7 +179,8 @@ class RtfText {
 void extract_rtf(Item& item, ExtractContext& ctx) {
   // Read whole (bounded by --max-filesize or the budget): a control word may span reads.
   std::string data;
-  read_whole(item, ctx, data);  // on a read error, what was read is still scanned
+  // On a read error what was read is still scanned; a file over --max-whole-file is not.
+  if (!read_whole(item, ctx, data) && data.empty()) return;
   RtfText rtf;
   rtf.feed(data);
   ctx.open_text(item.location)->write_whole(rtf.out);

@@ -45,9 +45,19 @@ class Budget {
   std::string time_left() const;
   const ContainerLimits& limits() const { return limits_; }
 
+  // A mailbox store (mbox, PST) is a collection of mails, each of which would be a file of
+  // its own in a maildir: its members, bytes and time scale with its size instead of being
+  // capped like one document's (one member per 4 KiB, twice its size in extracted bytes,
+  // one more second per MB). Bombs stay bounded by the ratio and by depth. Called before
+  // any child is admitted.
+  void widen_for_mailbox_store();
+
  private:
   const ContainerLimits& limits_;
   uint64_t file_size_;
+  uint64_t max_children_ = limits_.max_children;
+  uint64_t max_bytes_ = limits_.max_bytes;
+  std::chrono::seconds max_time_ = limits_.max_time;
   std::chrono::steady_clock::time_point start_;
   std::atomic<uint64_t> children_{0};
   std::atomic<uint64_t> bytes_{0};

@@ -107,6 +107,11 @@ class ExtractContext {
   // A reusable buffer for reading; the item's `head` may live in it too, so use it only
   // after the head has been consumed.
   virtual std::vector<char>& read_buffer() = 0;
+  // How many bytes read_whole() may hold for this item (--max-whole-file for a file on
+  // disk; members are bounded by the file's budget instead).
+  virtual uint64_t whole_item_limit() const = 0;
+  // Called by the mbox and PST readers on a top-level file: see Budget::widen_for_mailbox_store.
+  virtual void mailbox_store() = 0;
   // A child found inside the item: an archive member, an attachment. It is scanned like a
   // file (sniffed, extracted, matched; containers recurse) with `name` appended to the
   // location chain, under the top-level file's budget. `source` is read before this

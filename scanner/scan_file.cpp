@@ -199,6 +199,11 @@ class ScanContext final : public ExtractContext {
     return own_buffer_;
   }
 
+  void mailbox_store() override {
+    if (depth_ == 0) shared_.budget.widen_for_mailbox_store();
+  }
+  uint64_t whole_item_limit() const override { return depth_ == 0 ? shared_.config.max_whole_file : UINT64_MAX; }
+
   bool child_at(const LocationChain& below, ByteSource& source, int64_t size) override;
   std::string time_check() const override { return shared_.budget.time_left(); }
   uint64_t max_buffered() const { return shared_.config.limits.max_bytes; }

@@ -20,7 +20,11 @@ namespace gdprscan {
 struct FileScanConfig {
   const Detector* detector = nullptr;
   ReportPolicy policy;
-  uint64_t max_filesize = 100ull << 20;
+  uint64_t max_filesize = UINT64_MAX;  // files larger than this are skipped (--max-filesize)
+  // Formats parsed from memory (PDF, Word/Excel/PowerPoint 97-2003, Outlook .msg, single
+  // mails, RTF) are read whole: a top-level file larger than this is not (--max-whole-file).
+  // Streamed formats (text, markup, archives, mbox, PST) have no size limit by default.
+  uint64_t max_whole_file = 256ull << 20;
   bool follow_symlinks = false;
   size_t read_chunk = 1 << 20;
   // A file with very many findings (a 5 GB export of a citizen register) hands them on in

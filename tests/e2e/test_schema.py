@@ -80,7 +80,7 @@ def main():
             "--min-confidence 0": ["--min-confidence", "0"],
         }
         for mode, extra in modes.items():
-            res = c.scan(args.binary, env, case_inputs + [edge], *extra, timeout=60)
+            res = c.scan(args.binary, env, case_inputs + [edge], *extra, "--max-filesize", "100MiB", timeout=60)
             checks.check(f"{mode}: exit status 1", res.returncode == 1, f"exit {res.returncode}; {res.err.strip()}")
             checks.check(f"{mode}: stderr empty", res.err.strip() == "", res.err.strip())
             checks.check(f"{mode}: output ends with a newline", res.stdout.endswith(b"\n"), res.stdout[-100:])

@@ -108,7 +108,7 @@ def build_main_tree(root):
     write(tb + b"/" + LATIN1_NAME, f"Lønseddel, cpr {CPR_D}\n")
     os.mkdir(tb + b"/" + LATIN1_DIR)
     write(tb + b"/" + LATIN1_DIR + b"/note.txt", f"Note, cpr {CPR_E}\n")
-    sparse(os.path.join(t, "big.bin"), 150 * MIB)                    # over the default 100MiB
+    sparse(os.path.join(t, "big.bin"), 150 * MIB)                    # over --max-filesize 100MiB
     return t
 
 
@@ -131,7 +131,7 @@ def check_symlinked_roots(checks, args, env, root):
 
 def check_default_walk(checks, args, env, t):
     name = "default walk"
-    res = c.scan(args.binary, env, [t], timeout=30)
+    res = c.scan(args.binary, env, [t], "--max-filesize", "100MiB", timeout=30)
     recs = records_of(checks, name, res, want_rc=1)
     s = c.summary_of(recs) or {}
     tb = os.fsencode(t)
@@ -149,7 +149,7 @@ def check_default_walk(checks, args, env, t):
     checks.check(f"{name}: FIFO -> skipped kind special_file",
                  len(fifo) == 1 and fifo[0]["type"] == "skipped" and fifo[0]["kind"] == "special_file", fifo)
     big = find(recs, suffix="/big.bin")
-    checks.check(f"{name}: 150 MiB file -> skipped kind too_large with its size",
+    checks.check(f"{name}: 150 MiB file, --max-filesize 100MiB -> skipped kind too_large with its size",
                  len(big) == 1 and big[0]["type"] == "skipped" and big[0]["kind"] == "too_large"
                  and big[0].get("size") == 150 * MIB, big)
 
@@ -375,7 +375,8 @@ def check_filters(checks, args, env, root):
 
 def check_one_file_system(checks, args, env, t, default_recs):
     name = "--one-file-system"
-    recs = records_of(checks, name, c.scan(args.binary, env, [t], "--one-file-system", timeout=30), want_rc=1)
+    recs = records_of(checks, name, c.scan(args.binary, env, [t], "--one-file-system", "--max-filesize", "100MiB", timeout=30),
+                      want_rc=1)
     a = sorted(c.canonical(c.strip_volatile(r)) for r in default_recs)
     b = sorted(c.canonical(c.strip_volatile(r)) for r in recs)
     checks.check(f"{name}: same records as without it on a single file system", a == b,
