@@ -225,7 +225,7 @@ void read_compound(GsfInfile* r, Item& item, ExtractContext& ctx) {
 }
 
 void extract_ole2(Item& item, ExtractContext& ctx) {
-  // libgsf reads from memory: a file is bounded by --max-filesize, a member by the budget.
+  // libgsf reads from memory: a file is bounded by --max-whole-file, a member by the budget.
   std::string data;
   if (!read_whole(item, ctx, data)) return;
   Storage root = open_ole2(data);

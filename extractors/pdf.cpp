@@ -2,7 +2,7 @@
 // "page N". A PDF that needs a password gets an `encrypted` record; pages without a text
 // layer (scanned images) are named in one `skipped` record until OCR exists; files embedded
 // in the PDF are children, scanned like any file. Poppler needs the whole document in
-// memory: it is bounded by --max-filesize for files and by the budget for members.
+// memory: it is bounded by --max-whole-file for files and by the budget for members.
 #include <poppler-document.h>
 #include <poppler-embedded-file.h>
 #include <poppler-global.h>

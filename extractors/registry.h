@@ -35,7 +35,7 @@ void extract_pst(Item& item, ExtractContext& ctx);         // pst.cpp: Outlook .
 void extract_tnef(Item& item, ExtractContext& ctx);        // tnef.cpp: winmail.dat (libytnef, helper process)
 
 // Reads the rest of `item` after its head into `data` (for libraries that parse from
-// memory: Poppler, GMime, the RTF reader). Bounded by --max-filesize for files and by the
+// memory: Poppler, GMime, the RTF reader). Bounded by --max-whole-file for files and by the
 // budget for members. A read error is reported to `ctx`; false then, with what was read.
 bool read_whole(Item& item, ExtractContext& ctx, std::string& data);
 

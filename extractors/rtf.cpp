@@ -177,7 +177,7 @@ class RtfText {
 }  // namespace
 
 void extract_rtf(Item& item, ExtractContext& ctx) {
-  // Read whole (bounded by --max-filesize or the budget): a control word may span reads.
+  // Read whole (bounded by --max-whole-file or the budget): a control word may span reads.
   std::string data;
   // On a read error what was read is still scanned; a file over --max-whole-file is not.
   if (!read_whole(item, ctx, data) && data.empty()) return;
