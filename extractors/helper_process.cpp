@@ -28,7 +28,7 @@ namespace {
 // (u64), payload. Both ends are this binary on this machine: native byte order.
 constexpr uint32_t kMaxParts = 64;
 constexpr uint32_t kMaxPartBytes = 64 * 1024;
-constexpr char kHello = 'H', kEnd = 'E', kText = 'T', kChild = 'C', kProblem = 'P';
+constexpr char kHello = 'H', kEnd = 'E', kText = 'T', kChild = 'C', kProblem = 'P', kMail = 'M';
 constexpr std::string_view kProtocol = "gdprscan-helper-1";
 
 // ---------------------------------------------------------------- helper process side
@@ -74,6 +74,27 @@ bool HelperOutput::problem(ProblemKind kind, const LocationChain& below, std::st
   payload.append(message);
   return frame(kProblem, below, payload);
 }
+// Payload: from, date and the recipients, one per line.
+bool HelperOutput::mail(const LocationChain& below, const MailFields& fields) {
+  std::string payload = fields.from + "\n" + fields.date;
+  for (const auto& to : fields.to) payload.append("\n").append(to);
+  return frame(kMail, below, payload);
+}
+
+MailFields mail_from_payload(const std::string& payload) {
+  MailFields fields;
+  size_t start = 0;
+  for (int line = 0; start <= payload.size(); ++line) {
+    size_t end = std::min(payload.find('\n', start), payload.size());
+    std::string value = payload.substr(start, end - start);
+    if (line == 0) fields.from = std::move(value);
+    else if (line == 1) fields.date = std::move(value);
+    else if (!value.empty() && fields.to.size() < MailFields::kMaxRecipients) fields.to.push_back(std::move(value));
+    start = end + 1;
+  }
+  return fields;
+}
+
 bool HelperOutput::hello() { return frame(kHello, {}, kProtocol); }
 bool HelperOutput::end() { return frame(kEnd, {}, {}); }
 
@@ -258,6 +279,10 @@ Outcome forward_frames(HelperPipe& pipe, Item& item, ExtractContext& ctx, uint64
         if (!more) return Outcome::stopped;
         break;
       }
+      case kMail:
+        if (!read_payload(pipe, f.payload, text, 64 * 1024)) return Outcome::broken;
+        ctx.mail_message(below_item(item, f.parts), mail_from_payload(text));
+        break;
       case kProblem: {
         if (!read_payload(pipe, f.payload, text, 64 * 1024) || text.empty()) return Outcome::broken;
         auto kind = static_cast<ProblemKind>(static_cast<unsigned char>(text[0]));

@@ -29,6 +29,8 @@ class HelperOutput {
   bool text(const LocationChain& below, std::string_view utf8);
   bool child(const LocationChain& below, std::string_view bytes);
   bool problem(ProblemKind kind, const LocationChain& below, std::string_view message);
+  // The mail at `below` (ExtractContext::mail_message).
+  bool mail(const LocationChain& below, const MailFields& fields);
   bool hello();
   bool end();
 

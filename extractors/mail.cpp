@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -60,12 +61,47 @@ std::string decoded_bytes(GMimePart* part) {
   return bytes ? std::string(reinterpret_cast<const char*>(bytes->data), bytes->len) : std::string();
 }
 
+// Every mailbox address in `list` (groups opened), lower case.
+void add_addresses(InternetAddressList* list, std::vector<std::string>& out) {
+  if (!list) return;
+  for (int i = 0; i < internet_address_list_length(list); ++i) {
+    InternetAddress* a = internet_address_list_get_address(list, i);
+    if (INTERNET_ADDRESS_IS_GROUP(a)) {
+      add_addresses(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(a)), out);
+    } else if (const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a)); addr && *addr) {
+      if (out.size() >= MailFields::kMaxRecipients) return;
+      std::string lower = addr;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out.push_back(std::move(lower));
+    }
+  }
+}
+
+MailFields mail_fields(GMimeMessage* msg) {
+  MailFields fields;
+  std::vector<std::string> from;
+  add_addresses(g_mime_message_get_from(msg), from);
+  if (!from.empty()) fields.from = from.front();
+  for (auto list : {g_mime_message_get_to(msg), g_mime_message_get_cc(msg), g_mime_message_get_bcc(msg)})
+    add_addresses(list, fields.to);
+  if (GDateTime* date = g_mime_message_get_date(msg)) {
+    GDateTime* utc = g_date_time_to_utc(date);
+    if (gchar* text = utc ? g_date_time_format(utc, "%Y-%m-%dT%H:%M:%SZ") : nullptr) {
+      fields.date = text;
+      g_free(text);
+    }
+    if (utc) g_date_time_unref(utc);
+  }
+  return fields;
+}
+
 class MailWalker {
  public:
   // `base`: the length of the item's own location, which child_at() adds itself.
   MailWalker(ExtractContext& ctx, size_t base) : ctx_(ctx), base_(base) {}
 
   void message(GMimeMessage* msg, const LocationChain& where) {
+    ctx_.mail_message(where, mail_fields(msg));
     std::string headers;
     auto add = [&](const char* name, const std::string& value) {
       if (!value.empty()) headers += std::string(name) + ": " + value + "\n";

@@ -19,6 +19,7 @@ extern "C" {  // libpst's lzfu.h has no C++ guard and relies on these types bein
 #include <libpst/lzfu.h>
 }
 
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <cstdlib>
@@ -69,8 +70,9 @@ std::optional<std::string> binary_property(GsfInfile* storage, uint16_t id, bool
   return read_stream(storage, stream_name(id, "0102").c_str(), kMaxStreamBytes, nullptr, &damaged);
 }
 
-// "2019-03-02 10:14" from the fixed-size properties stream: submit time, else delivery time.
-std::string message_date(GsfInfile* storage, size_t header_size) {
+// The message's time from the fixed-size properties stream: submit time, else delivery
+// time, formatted by strftime's `format` in UTC; empty when it has neither.
+std::string message_time(GsfInfile* storage, size_t header_size, const char* format) {
   auto props = read_stream(storage, "__properties_version1.0", 1 << 20);
   if (!props) return {};
   for (uint32_t wanted : {0x00390040u, 0x0E060040u})
@@ -81,7 +83,7 @@ std::string message_date(GsfInfile* storage, size_t header_size) {
       std::tm tm{};
       if (!gmtime_r(&t, &tm)) return {};
       char buf[32];
-      std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+      std::strftime(buf, sizeof buf, format, &tm);
       return buf;
     }
   return {};
@@ -101,15 +103,18 @@ class MsgReader {
   MsgReader(Item& item, ExtractContext& ctx) : item_(item), ctx_(ctx) {}
 
   void read(GsfInfile* root) {
-    message(root, {}, 0);
+    message(root, {}, 0, 32);
     if (damaged_)
       ctx_.problem(Problem{true, ProblemKind::corrupt, item_.location,
                            "some of the message's properties are damaged or cut off; the readable ones were scanned (partial)"});
   }
 
  private:
-  // `below`: the message's place under the item ({} for the .msg file itself).
-  void message(GsfInfile* msg, const LocationChain& below, int depth) {
+  // `below`: the message's place under the item ({} for the .msg file itself);
+  // `properties_header`: the size of its properties stream's header (32 at the top, 24 for
+  // an attached message).
+  void message(GsfInfile* msg, const LocationChain& below, int depth, size_t properties_header) {
+    ctx_.mail_message(at(below), fields(msg, properties_header));
     write(below, "headers", headers(msg));
     std::string body = string_property(msg, 0x1000, damaged_);
     write(below, "body", body);
@@ -122,6 +127,25 @@ class MsgReader {
     write(below, "properties", other_strings(msg));
     for (const std::string& name : children_prefixed(msg, "__attach_version1.0_"))
       if (Storage attachment = open_storage(msg, name.c_str())) attach(attachment.get(), below, depth);
+  }
+
+  MailFields fields(GsfInfile* msg, size_t properties_header) {
+    MailFields f;
+    auto lower = [](std::string s) {
+      for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return s;
+    };
+    f.from = lower(string_property(msg, 0x5D01, damaged_));
+    if (f.from.find('@') == std::string::npos) f.from = lower(string_property(msg, 0x0C1F, damaged_));
+    if (f.from.find('@') == std::string::npos) f.from.clear();  // an Exchange X.500 address
+    for (const std::string& name : children_prefixed(msg, "__recip_version1.0_"))
+      if (Storage r = open_storage(msg, name.c_str()); r && f.to.size() < MailFields::kMaxRecipients) {
+        std::string smtp = lower(string_property(r.get(), 0x39FE, damaged_));
+        if (smtp.empty()) smtp = lower(string_property(r.get(), 0x3003, damaged_));
+        if (smtp.find('@') != std::string::npos) f.to.push_back(std::move(smtp));
+      }
+    f.date = message_time(msg, properties_header, "%Y-%m-%dT%H:%M:%SZ");
+    return f;
   }
 
   std::string headers(GsfInfile* msg) {
@@ -202,8 +226,8 @@ class MsgReader {
     LocationChain deeper = below;
     if (has_child(inner.get(), "__properties_version1.0")) {  // an attached message
       std::string subject = string_property(inner.get(), 0x0037, damaged_);
-      deeper.push_back("attached " + mail_label(message_date(inner.get(), 24), subject.c_str(), ++attached_));
-      message(inner.get(), deeper, depth + 1);
+      deeper.push_back("attached " + mail_label(message_time(inner.get(), 24, "%Y-%m-%d %H:%M"), subject.c_str(), ++attached_));
+      message(inner.get(), deeper, depth + 1, 24);
     } else {  // an OLE object (a Word or Excel file inserted into the mail)
       deeper.push_back("attachment " + name);
       MemorySource nothing("");

@@ -15,6 +15,8 @@ extern "C" {  // lzfu.h, unlike libpst.h, lacks extern "C"
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -34,8 +36,8 @@ std::string text_of(pst_item* item, pst_string& s) {
   return s.str ? s.str : "";
 }
 
-// "2019-03-02 10:14" (UTC) from a FILETIME: 100 ns ticks since 1601.
-std::string date_of(const FILETIME* ft) {
+// A FILETIME (100 ns ticks since 1601) formatted in UTC by strftime's `format`.
+std::string formatted_time(const FILETIME* ft, const char* format) {
   if (!ft) return {};
   uint64_t ticks = (static_cast<uint64_t>(ft->dwHighDateTime) << 32) | ft->dwLowDateTime;
   constexpr uint64_t kUnixEpoch = 116444736000000000ull;
@@ -44,9 +46,14 @@ std::string date_of(const FILETIME* ft) {
   struct tm tm;
   if (!gmtime_r(&seconds, &tm)) return {};
   char out[32];
-  strftime(out, sizeof out, "%Y-%m-%d %H:%M", &tm);
+  strftime(out, sizeof out, format, &tm);
   return out;
 }
+
+// "2019-03-02 10:14", for locations.
+std::string date_of(const FILETIME* ft) { return formatted_time(ft, "%Y-%m-%d %H:%M"); }
+// "2019-03-02T10:14:00Z", for the mail fields of findings.
+std::string iso_date_of(const FILETIME* ft) { return formatted_time(ft, "%Y-%m-%dT%H:%M:%SZ"); }
 
 LocationChain with(LocationChain where, std::string name) {
   where.push_back(std::move(name));
@@ -110,7 +117,37 @@ class PstWalker {
                    depth);
   }
 
+  // Addresses in a list like "Jens Hansen <jens@kommune.dk>; mette@kommune.dk", lower case.
+  static void add_addresses(const std::string& list, std::vector<std::string>& out) {
+    size_t start = 0;
+    while (start < list.size() && out.size() < MailFields::kMaxRecipients) {
+      size_t end = std::min(list.find_first_of(";,", start), list.size());
+      std::string part = list.substr(start, end - start);
+      if (size_t open = part.find('<'); open != std::string::npos) part = part.substr(open + 1, part.find('>', open) - open - 1);
+      part.erase(0, part.find_first_not_of(" \t\"'"));
+      part.erase(part.find_last_not_of(" \t\"'") + 1);
+      for (char& c : part) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (part.find('@') != std::string::npos && part.find(' ') == std::string::npos) out.push_back(part);
+      start = end + 1;
+    }
+  }
+
+  MailFields mail_fields(pst_item* item, pst_item_email* e) {
+    MailFields f;
+    std::vector<std::string> from;
+    add_addresses(text_of(item, e->sender_address), from);
+    if (from.empty()) add_addresses(text_of(item, e->sender2_address), from);
+    if (!from.empty()) f.from = from.front();
+    for (pst_string* list : {&e->recip_address, &e->sentto_address, &e->cc_address, &e->bcc_address})
+      add_addresses(text_of(item, *list), f.to);
+    std::sort(f.to.begin(), f.to.end());
+    f.to.erase(std::unique(f.to.begin(), f.to.end()), f.to.end());
+    f.date = iso_date_of(e->sent_date ? e->sent_date : e->arrival_date);
+    return f;
+  }
+
   bool message(pst_item* item, const LocationChain& where, int depth) {
+    if (item->email && !out_.mail(where, mail_fields(item, item->email))) return false;
     std::string headers;
     auto add = [&](const char* name, const std::string& value) {
       if (!value.empty()) headers.append(name).append(": ").append(value).append("\n");

@@ -110,6 +110,9 @@ class ExtractContext {
   // How many bytes read_whole() may hold for this item (--max-whole-file for a file on
   // disk; members are bounded by the file's budget instead).
   virtual uint64_t whole_item_limit() const = 0;
+  // The mail at `where` (a message, with everything below it: bodies, attachments): its
+  // findings carry these fields. A later call for a sibling message replaces it.
+  virtual void mail_message(const LocationChain& where, MailFields fields) = 0;
   // Called by the mbox and PST readers on a top-level file: see Budget::widen_for_mailbox_store.
   virtual void mailbox_store() = 0;
   // A child found inside the item: an archive member, an attachment. It is scanned like a

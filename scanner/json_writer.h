@@ -26,6 +26,18 @@ class JsonWriter {
   JsonWriter& field(std::string_view key, int64_t value);
   JsonWriter& field(std::string_view key, double value);
   JsonWriter& field(std::string_view key, const std::vector<std::string>& values);
+  // A nested object: begin_object("mail").field(...)...end_object().
+  JsonWriter& begin_object(std::string_view key) {
+    this->key(key);
+    out_ += '{';
+    first_ = true;
+    return *this;
+  }
+  JsonWriter& end_object() {
+    out_ += '}';
+    first_ = false;
+    return *this;
+  }
 
  private:
   void key(std::string_view k);

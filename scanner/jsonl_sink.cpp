@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_writer.h"
+#include "validators.h"
 #include "sink.h"
 #include "text_decode.h"
 
@@ -38,6 +39,18 @@ void put_file_meta(JsonWriter& j, const FileInfo& file, const std::string& owner
 
 class JsonlSink final : public Sink {
  public:
+  // The mail a finding is in; addresses are masked like e-mail findings unless --reveal.
+  void put_mail(JsonWriter& j, const MailFields& mail) const {
+    auto shown = [&](const std::string& a) { return options_.reveal ? a : mask_email_address(a); };
+    std::vector<std::string> to;
+    for (const auto& a : mail.to) to.push_back(shown(a));
+    j.begin_object("mail");
+    if (!mail.from.empty()) j.field("from", shown(mail.from));
+    j.field("to", to);
+    if (!mail.date.empty()) j.field("date", mail.date);
+    j.end_object();
+  }
+
   JsonlSink(int fd, SinkOptions options) : out_(fd), options_(std::move(options)) {}
 
   std::string render(const FileReport& r) const override {
@@ -61,6 +74,7 @@ class JsonlSink final : public Sink {
           .field("context", f.context)
           .field("fingerprint", f.fingerprint);
       if (options_.reveal) j.field("value", f.value);
+      if (f.mail) put_mail(j, *f.mail);
       put_file_meta(j, r.file, owner);
       j.end();
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,16 @@ namespace gdprscan {
 // The chain from the file on disk to the text: archive members, mail parts, pages,
 // sheets, cells. Empty for a plain file.
 using LocationChain = std::vector<std::string>;
+
+// The mail a finding is in (its own or an attachment's text): who sent it, to whom, when, so
+// that findings can be filtered by mailbox and period. Addresses are lower case; the date is
+// ISO 8601 in UTC ("2019-03-02T10:14:00Z"), empty when the mail has none.
+struct MailFields {
+  std::string from;
+  std::vector<std::string> to;  // To, Cc and Bcc, at most kMaxRecipients
+  std::string date;
+  static constexpr size_t kMaxRecipients = 50;
+};
 
 struct Finding {
   std::string detector;   // rule id, e.g. "dk.cpr"
@@ -26,6 +37,7 @@ struct Finding {
   std::string context;    // about 60 characters each side, identifiers masked
   std::string fingerprint;  // hex HMAC-SHA256 of the normalised value
   std::string value;      // normalised value; serialised only with --reveal
+  std::shared_ptr<const MailFields> mail;  // set for findings inside a mail
 };
 
 enum class ProblemKind {

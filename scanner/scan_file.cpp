@@ -110,8 +110,10 @@ constexpr uint64_t kBufferedChildrenMax = 16u << 20;  // ... while a file's copi
 // group (in parallel) or in place.
 class ScanContext final : public ExtractContext {
  public:
-  ScanContext(SharedScan& shared, WorkerState& state, LocationChain location, int depth)
-      : shared_(shared), state_(state), location_(std::move(location)), depth_(depth) {}
+  // `mail`: the mail this item is part of (an attachment's), if any.
+  ScanContext(SharedScan& shared, WorkerState& state, LocationChain location, int depth,
+              std::shared_ptr<const MailFields> mail = nullptr)
+      : shared_(shared), state_(state), location_(std::move(location)), depth_(depth), inherited_mail_(std::move(mail)) {}
 
   ~ScanContext() noexcept override {
     if (group_) group_->wait();
@@ -130,7 +132,10 @@ class ScanContext final : public ExtractContext {
   std::unique_ptr<TextSink> open_text(LocationChain location) override {
     struct CountingScanner final : TextSink {
       CountingScanner(PieceScanner inner, ScanContext& ctx) : inner(std::move(inner)), ctx(ctx) {
-        this->inner.after_each_finding([&ctx] { ctx.maybe_flush_findings(); });
+        this->inner.after_each_finding([&ctx] {
+          ctx.findings_.back().mail = ctx.mail_at(ctx.findings_.back().location);
+          ctx.maybe_flush_findings();
+        });
       }
       void write(std::string_view s) override { inner.write(s); }
       void finish() override {
@@ -202,6 +207,22 @@ class ScanContext final : public ExtractContext {
   void mailbox_store() override {
     if (depth_ == 0) shared_.budget.widen_for_mailbox_store();
   }
+  void mail_message(const LocationChain& where, MailFields fields) override {
+    // Only the messages enclosing this one stay: a sibling's findings are all made by now.
+    std::erase_if(mails_, [&](const auto& m) { return !is_prefix(m.first, where); });
+    mails_.emplace_back(where, std::make_shared<const MailFields>(std::move(fields)));
+  }
+  // The innermost mail enclosing `location`.
+  std::shared_ptr<const MailFields> mail_at(const LocationChain& location) const {
+    const std::shared_ptr<const MailFields>* best = &inherited_mail_;
+    size_t best_length = 0;
+    for (const auto& [where, fields] : mails_)
+      if (is_prefix(where, location) && (where.size() >= best_length)) {
+        best = &fields;
+        best_length = where.size();
+      }
+    return *best;
+  }
   uint64_t whole_item_limit() const override { return depth_ == 0 ? shared_.config.max_whole_file : UINT64_MAX; }
 
   bool child_at(const LocationChain& below, ByteSource& source, int64_t size) override;
@@ -219,6 +240,12 @@ class ScanContext final : public ExtractContext {
   bool scanned_ = false;
   std::vector<char> own_buffer_;
   std::optional<tbb::task_group> group_;  // made on the first parallel child: most files have none
+  std::shared_ptr<const MailFields> inherited_mail_;  // the mail this item is part of
+  std::vector<std::pair<LocationChain, std::shared_ptr<const MailFields>>> mails_;  // messages in this item
+
+  static bool is_prefix(const LocationChain& prefix, const LocationChain& of) {
+    return prefix.size() <= of.size() && std::equal(prefix.begin(), prefix.end(), of.begin());
+  }
 };
 
 // Formats whose extractors hand children back (ExtractContext::child).
@@ -278,8 +305,8 @@ void scan_source(ByteSource& source, std::string_view head, bool head_is_all, co
 }
 
 void scan_child_in_place(SharedScan& shared, WorkerState& state, LocationChain location, int depth,
-                         ByteSource& source, const std::string& name) {
-  ScanContext ctx(shared, state, std::move(location), depth);
+                         ByteSource& source, const std::string& name, std::shared_ptr<const MailFields> mail) {
+  ScanContext ctx(shared, state, std::move(location), depth, std::move(mail));
   std::vector<char> head(shared.config.read_chunk);
   long n = source.read(head.data(), head.size());
   if (n < 0) {
@@ -331,11 +358,11 @@ bool ScanContext::child_at(const LocationChain& below, ByteSource& source, int64
     SharedScan& shared = shared_;
     int depth = depth_ + 1;
     if (!group_) group_.emplace();
-    group_->run([&shared, data, location, depth, name, size] {
+    group_->run([&shared, data, location, depth, name, size, mail = mail_at(location)] {
       WorkerState& state = shared.config.workers->local();
       try {
         MemorySource memory(*data);
-        scan_child_in_place(shared, state, location, depth, memory, name);
+        scan_child_in_place(shared, state, location, depth, memory, name, mail);
       } catch (const std::exception& e) {
         std::vector<Finding> none;
         std::vector<Problem> p{make_problem(true, ProblemKind::io, std::string("internal error: ") + e.what(), location)};
@@ -346,7 +373,7 @@ bool ScanContext::child_at(const LocationChain& below, ByteSource& source, int64
     return !budget.exhausted();
   }
   if (small) shared_.buffered_bytes -= size;
-  scan_child_in_place(shared_, state_, location, depth_ + 1, budgeted, name);
+  scan_child_in_place(shared_, state_, location, depth_ + 1, budgeted, name, mail_at(location));
   record_limit();
   return !budget.exhausted();
 }

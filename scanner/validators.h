@@ -47,6 +47,9 @@ struct Validator {
 };
 
 const Validator* find_validator(std::string_view name);
+
+// "jens.hansen@kommune.dk" -> "j***@kommune.dk", as e-mail findings are shown.
+std::string mask_email_address(std::string_view address);
 const std::vector<Validator>& all_validators();
 
 // Exposed for unit tests and the e-CPR/replacement validators.

@@ -81,6 +81,8 @@ std::string mask_email(std::string_view span) {
 
 }  // namespace
 
+std::string mask_email_address(std::string_view address) { return mask_email(address); }
+
 std::vector<Validator> contact_validators() {
   return {
       {"email", confirm_email, mask_email, 64 + 1 + 253},
