@@ -6,7 +6,7 @@ SCAN_ARGS ?=
 
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps build scan test bench clean
+.PHONY: all deps build scan test bench docs clean
 
 all: build
 
@@ -28,6 +28,10 @@ test: build
 
 bench: build
 	@bash bench/run.sh
+
+# Regenerate the detector catalogue in docs/detectors.md from rules/*.toml.
+docs: build
+	@/usr/bin/python3 scripts/update-detector-docs.py $(BUILD_DIR)/gdprscan
 
 clean:
 	rm -rf build

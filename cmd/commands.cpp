@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "rule_docs.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -264,6 +265,10 @@ int run_rules_command(const RulesCommandOptions& o) {
   }
   std::vector<Rule> rules = select_rules(load_rules(o.rule_files), o.enable, o.disable);
   if (o.action == "list") {
+    if (o.format == "markdown") {
+      write_rules_markdown(std::cout, rules);
+      return kExitClean;
+    }
     for (const Rule& r : rules) std::cout << r.id << "\t" << r.category << "\t" << r.severity << "\t" << r.name << "\n";
     return kExitClean;
   }

@@ -38,6 +38,7 @@ struct ScanCommandOptions {
 struct RulesCommandOptions {
   std::string action;  // list | show | test | check
   std::string id;      // for show
+  std::string format = "text";  // list: text (a line per rule) or markdown (docs/detectors.md)
   std::vector<std::string> rule_files;
   std::vector<std::string> enable, disable;
 };

@@ -80,6 +80,8 @@ Examples:
       ->required()
       ->check(CLI::IsMember({"list", "show", "test", "check"}));
   rules->add_option("id", o.id, "Rule id, for show");
+  rules->add_option("--format", o.format, "list: text (default) or markdown (the catalogue of docs/detectors.md)")
+      ->check(CLI::IsMember({"text", "markdown"}));
   rules->add_option("--rules", o.rule_files, "Add a rule pack (TOML; repeatable)")->type_name("FILE");
   rules->add_option("--enable", o.enable, "Only these detectors (rule id or category)")->type_name("ID");
   rules->add_option("--disable", o.disable, "Not these detectors (rule id or category)")->type_name("ID");
