@@ -146,6 +146,7 @@ int run_scan_command(const ScanCommandOptions& o) {
   scan.walk = {o.follow_symlinks, o.one_file_system, o.include, o.exclude};
   scan.file.detector = &detector;
   scan.file.policy.min_confidence = o.min_confidence;
+  scan.file.policy.special_scope_document = o.special_scope == "document";
   scan.file.policy.reveal = o.reveal;
   scan.file.policy.fingerprinter = &fingerprinter;
   if (!ignored.empty()) {

@@ -29,6 +29,7 @@ struct ScanCommandOptions {
   std::vector<std::string> rule_files;
   std::vector<std::string> enable, disable;  // rule ids or categories
   bool spaced_ids = false;                   // also the identifiers' spaced printed forms
+  std::string special_scope = "window";      // special-category terms: next to an identifier, or anywhere in the file
   std::vector<std::string> ignore_files;     // accepted findings by fingerprint
   std::string progress = "auto";
   bool quiet = false;

@@ -56,6 +56,10 @@ void add_scan_command(CLI::App& app, ScanCommandOptions& o) {
   scan->add_option("--rules", o.rule_files, "Add a rule pack (TOML; repeatable)")->type_name("FILE");
   scan->add_option("--enable", o.enable, "Use only these detectors (rule id or category; repeatable)")->type_name("ID");
   scan->add_option("--disable", o.disable, "Do not use these detectors (rule id or category; repeatable)")->type_name("ID");
+  scan->add_option("--special-scope", o.special_scope,
+                   "Special-category terms (health, religion, ...) count next to a person identifier: within their "
+                   "window (default) or anywhere in the same document")
+      ->check(CLI::IsMember({"window", "document"}));
   scan->add_flag("--spaced-ids", o.spaced_ids,
                  "Also find identifiers printed with spaces between digit groups (NHS 943 476 5919, "
                  "NINO AB 12 34 56 C, NIR 1 85 05 78 006 084 91); slows scanning (docs/detectors.md)");

@@ -9,12 +9,7 @@
 
 namespace gdprscan {
 
-namespace {
-
-// A folded word as a Hyperscan pattern: ASCII letters match either case through
-// HS_FLAG_CASELESS; a UTF-8 Latin-1 small letter (C3 A0..BE) also matches its capital
-// (C3 80..9E); everything else is matched byte for byte.
-std::string word_pattern(const std::string& word) {
+std::string folded_word_pattern(const std::string& word) {
   std::string out;
   char buf[16];
   for (size_t i = 0; i < word.size(); ++i) {
@@ -33,6 +28,9 @@ std::string word_pattern(const std::string& word) {
   }
   return out;
 }
+
+namespace {
+
 
 // A label like "P-nr." belongs to the number right after it on the same line. The window
 // for negative words before a match therefore stops at a line break and at another number
@@ -71,7 +69,7 @@ ContextWords::ContextWords(const std::vector<Rule>& rules) {
   if (words_.empty()) return;
   std::vector<MatchExpression> expressions;
   for (size_t i = 0; i < words_.size(); ++i)
-    expressions.push_back({word_pattern(words_[i]), HS_FLAG_CASELESS, {static_cast<uint32_t>(i)},
+    expressions.push_back({folded_word_pattern(words_[i]), HS_FLAG_CASELESS, {static_cast<uint32_t>(i)},
                            "context word '" + words_[i] + "'"});
   matcher_ = std::make_unique<Matcher>(std::move(expressions));
 }

@@ -17,6 +17,11 @@
 
 namespace gdprscan {
 
+// A lower-case word as a Hyperscan pattern to compile with HS_FLAG_CASELESS: ASCII letters
+// match either case through the flag; a UTF-8 Latin-1 small letter (C3 A0..BE: æ, ø, å, é
+// ...) also matches its capital (C3 80..9E); everything else is matched byte for byte.
+std::string folded_word_pattern(const std::string& word);
+
 // A whole-word occurrence of a context word.
 struct WordHit {
   uint32_t word;

@@ -26,10 +26,14 @@ Detector::Detector(std::vector<Rule> rules, CivilDate today)
       matcher_(rules_),
       env_{today},
       context_words_(rules_) {
-  for (const Rule& r : rules_) scorers_.emplace_back(r.context, context_words_);
+  for (const Rule& r : rules_) {
+    scorers_.emplace_back(r.context, context_words_);
+    identifier_.push_back(gdprscan::identifies_a_person(r));
+  }
   for (size_t i = 0; i < rules_.size(); ++i) {
     const ContextModel& m = rules_[i].context;
-    size_t window = std::max({m.keyword_before, m.keyword_after, m.negative_before, m.negative_after, 64});
+    size_t window = std::max({m.keyword_before, m.keyword_after, m.negative_before, m.negative_after,
+                              rules_[i].pair_window, 64});
     reach_ = std::max(reach_, window + validators_[i]->max_length);
   }
 }

@@ -26,6 +26,8 @@ class Detector {
 
   const std::vector<Rule>& rules() const { return rules_; }
   const Validator& validator(uint32_t rule) const { return *validators_[rule]; }
+  // Whether rule `rule` finds person identifiers (rules.h identifies_a_person).
+  bool identifies_a_person(uint32_t rule) const { return identifier_[rule]; }
   // Bytes of text a detection may need before its start or after its end (context windows
   // plus the longest span): chunked scanning keeps this much overlap.
   size_t reach() const { return reach_; }
@@ -41,6 +43,7 @@ class Detector {
  private:
   std::vector<Rule> rules_;
   std::vector<const Validator*> validators_;
+  std::vector<bool> identifier_;  // per rule
   Matcher matcher_;
   ValidationEnv env_;
   ContextWords context_words_;          // every rule's context words, one Hyperscan pass

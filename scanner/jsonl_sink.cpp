@@ -74,6 +74,8 @@ class JsonlSink final : public Sink {
           .field("context", f.context)
           .field("fingerprint", f.fingerprint);
       if (options_.reveal) j.field("value", f.value);
+      if (!f.paired_detector.empty())
+        j.begin_object("paired_with").field("detector", f.paired_detector).field("fingerprint", f.paired_fingerprint).end_object();
       if (f.mail) put_mail(j, *f.mail);
       put_file_meta(j, r.file, owner);
       j.end();

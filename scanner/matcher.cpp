@@ -51,7 +51,11 @@ std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules) {
     }
     // The generic "regex" validator has no structure to find the start by: Hyperscan
     // reports it (start of match costs speed, so only these rules ask for it).
-    unsigned flags = rules[i].validator == "regex" ? HS_FLAG_SOM_LEFTMOST : 0;
+    // Term rules too: a term's start is where the word starts, and their words are matched
+    // whatever the case.
+    bool terms = !rules[i].terms.empty() || !rules[i].weak_terms.empty();
+    unsigned flags = rules[i].validator == "regex" || terms ? HS_FLAG_SOM_LEFTMOST : 0;
+    if (terms) flags |= HS_FLAG_CASELESS;
     out.push_back({rules[i].pattern, flags, {static_cast<uint32_t>(i)}, "rule " + rules[i].id});
   }
   return out;

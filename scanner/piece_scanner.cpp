@@ -94,9 +94,74 @@ void PieceScanner::match_and_emit(size_t from, size_t to) {
     std::optional<ConfidenceAdjustment> adjustment;
     if (adjust_ && (adjustment = adjust_(buf_abs_ + d.hit.start)))
       confidence = std::round(std::clamp(confidence + adjustment->delta, 0.0, 1.0) * 100) / 100;
-    if (confidence >= policy_.min_confidence)
-      emit(d, static_cast<size_t>(&d - detections_.data()), confidence, adjustment ? &adjustment->signal : nullptr);
+    size_t index = static_cast<size_t>(&d - detections_.data());
+    if (detector_.rules()[d.rule].pair_window > 0) emit_term(d, index, confidence);
+    else if (confidence >= policy_.min_confidence) emit(d, index, confidence, adjustment ? &adjustment->signal : nullptr);
   }
+}
+
+namespace {
+
+// Bytes between two spans (0 when they overlap).
+size_t gap(const Detection& a, const Detection& b) {
+  if (a.hit.end <= b.hit.start) return b.hit.start - a.hit.end;
+  if (b.hit.end <= a.hit.start) return a.hit.start - b.hit.end;
+  return 0;
+}
+
+constexpr double kPairedBoost = 0.3;     // a strong term next to a person identifier: 0.8
+constexpr double kWeakPenalty = 0.1;     // a weak term (with another term nearby): 0.7
+constexpr double kDocumentPenalty = 0.2;  // --special-scope document, identifier elsewhere
+
+}  // namespace
+
+// Detections are sorted by start, and no span is longer than the detector's reach: the
+// neighbours within `window` of `d` lie in [start - window - reach, end + window].
+template <typename Visit>
+void for_each_near(const std::vector<Detection>& all, const Detection& d, size_t window, size_t reach, Visit&& visit) {
+  size_t from = d.hit.start > window + reach ? d.hit.start - window - reach : 0;
+  auto first = std::lower_bound(all.begin(), all.end(), from,
+                                [](const Detection& x, size_t at) { return x.hit.start < at; });
+  for (auto it = first; it != all.end() && it->hit.start <= d.hit.end + window; ++it)
+    if (&*it != &d && gap(d, *it) <= window) visit(*it);
+}
+
+const Detection* PieceScanner::nearest_identifier(const Detection& d, int window) const {
+  const Detection* best = nullptr;
+  for_each_near(detections_, d, static_cast<size_t>(window), detector_.reach(), [&](const Detection& other) {
+    if (!detector_.identifies_a_person(other.rule) || other.confidence < policy_.min_confidence) return;
+    if (!best || gap(d, other) < gap(d, *best)) best = &other;
+  });
+  return best;
+}
+
+bool PieceScanner::another_term_nearby(const Detection& d, int window) const {
+  bool found = false;
+  for_each_near(detections_, d, static_cast<size_t>(window), detector_.reach(), [&](const Detection& other) {
+    found = found || (other.rule == d.rule && other.hit.value != d.hit.value);
+  });
+  return found;
+}
+
+void PieceScanner::emit_term(const Detection& d, size_t index, double confidence) {
+  const Rule& rule = detector_.rules()[d.rule];
+  bool weak = std::find(rule.weak_terms.begin(), rule.weak_terms.end(), d.hit.value) != rule.weak_terms.end();
+  if (weak && !another_term_nearby(d, rule.pair_window)) return;  // weak terms only in combination
+  if (weak) confidence -= kWeakPenalty;
+  const Detection* person = nearest_identifier(d, rule.pair_window);
+  if (!person && !policy_.special_scope_document) return;
+  double shown = std::round(std::clamp(confidence + kPairedBoost - (person ? 0 : kDocumentPenalty), 0.0, 1.0) * 100) / 100;
+  if (shown < policy_.min_confidence) return;
+  std::string signal = person ? "paired:" + detector_.rules()[person->rule].id : std::string("awaiting_document_pair");
+  emit(d, index, shown, &signal, [&](Finding& f) {
+    if (weak) f.signals.push_back("weak_term_with_another");
+    if (!person) {
+      f.awaiting_pair = true;
+      return;
+    }
+    f.paired_detector = detector_.rules()[person->rule].id;
+    if (policy_.fingerprinter) f.paired_fingerprint = (*policy_.fingerprinter)(person->hit.value);
+  });
 }
 
 uint64_t PieceScanner::line_of(size_t rel_pos) {
@@ -106,7 +171,8 @@ uint64_t PieceScanner::line_of(size_t rel_pos) {
   return line_at_cursor_ + 1;
 }
 
-void PieceScanner::emit(const Detection& d, size_t index, double confidence, const std::string* extra_signal) {
+void PieceScanner::emit(const Detection& d, size_t index, double confidence, const std::string* extra_signal,
+                        const std::function<void(Finding&)>& decorate) {
   const Rule& rule = detector_.rules()[d.rule];
   std::string_view span = text_.substr(d.hit.start, d.hit.end - d.hit.start);
   Finding f;
@@ -127,6 +193,7 @@ void PieceScanner::emit(const Detection& d, size_t index, double confidence, con
     return;  // accepted by the user: counted in the summary, not reported
   }
   if (policy_.reveal) f.value = d.hit.value;
+  if (decorate) decorate(f);
   out_.push_back(std::move(f));
   if (after_finding_) after_finding_();
 }

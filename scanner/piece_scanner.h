@@ -23,6 +23,10 @@ struct ReportPolicy {
   // Accepted findings (--ignore-file): fingerprints that are not reported, only counted.
   const std::unordered_set<std::string>* ignored_fingerprints = nullptr;
   std::atomic<uint64_t>* ignored_count = nullptr;
+  // Special-category terms (rules with a pairing window) are reported next to a person
+  // identifier within the window; with document scope also when one is anywhere in the file
+  // (the finding waits, awaiting_pair, until the file is done: ScanContext decides).
+  bool special_scope_document = false;
 };
 
 // Masks what could still identify a person among the digits of a context string.
@@ -51,7 +55,14 @@ class PieceScanner final : public TextSink {
  private:
   void process(bool final);
   void match_and_emit(size_t from, size_t to);  // on text_, ends in [from, to)
-  void emit(const Detection& d, size_t index, double confidence, const std::string* extra_signal);
+  // `decorate` completes the finding before it is handed on (a batch may leave right after).
+  void emit(const Detection& d, size_t index, double confidence, const std::string* extra_signal,
+            const std::function<void(Finding&)>& decorate = {});
+  // A term of a rule with a pairing window: emitted with the identifier it is paired with,
+  // waiting for the document (--special-scope document), or not at all.
+  void emit_term(const Detection& d, size_t index, double confidence);
+  const Detection* nearest_identifier(const Detection& d, int window) const;
+  bool another_term_nearby(const Detection& d, int window) const;
   std::string masked_context(size_t index) const;
   uint64_t line_of(size_t rel_pos);
 

@@ -38,6 +38,10 @@ struct Finding {
   std::string fingerprint;  // hex HMAC-SHA256 of the normalised value
   std::string value;      // normalised value; serialised only with --reveal
   std::shared_ptr<const MailFields> mail;  // set for findings inside a mail
+  // For a special-category term: the person identifier it was found next to (its rule id
+  // and fingerprint), or "document" scope's first identifier in the file.
+  std::string paired_detector, paired_fingerprint;
+  bool awaiting_pair = false;  // --special-scope document: no identifier nearby (yet)
 };
 
 enum class ProblemKind {

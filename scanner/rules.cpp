@@ -1,5 +1,7 @@
 #include "rules.h"
 
+#include "context_words.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -110,6 +112,14 @@ ContextModel read_context(const toml::table& rule, const std::string& path) {
   return m;
 }
 
+// The terms as one case-insensitive alternation (compiled with HS_FLAG_CASELESS).
+std::string terms_pattern(const std::vector<std::string>& terms, const std::vector<std::string>& weak) {
+  std::string pattern;
+  for (const auto* list : {&terms, &weak})
+    for (const auto& term : *list) pattern.append(pattern.empty() ? "" : "|").append(folded_word_pattern(term));
+  return "(?:" + pattern + ")";
+}
+
 // A misspelt field ("keyword = [...]") would otherwise be ignored without a word.
 void reject_unknown_fields(const toml::table& t, const std::set<std::string>& known, const std::string& where,
                            const std::string& path) {
@@ -121,11 +131,13 @@ void reject_unknown_fields(const toml::table& t, const std::set<std::string>& kn
 Rule read_rule(const toml::table& t, const std::string& path) {
   reject_unknown_fields(t,
                         {"id", "name", "description", "category", "severity", "gdpr", "pattern", "spaced_pattern",
-                         "validator", "keywords", "negative", "context", "examples"},
+                         "validator", "keywords", "negative", "context", "examples", "terms", "weak_terms", "pairing"},
                         "a rule", path);
   if (const toml::table* c = t.get_as<toml::table>("context"))
     reject_unknown_fields(*c, {"before", "after", "negative_before", "negative_after", "keyword_boost", "negative_penalty"},
                           "[rule.context]", path);
+  if (const toml::table* p = t.get_as<toml::table>("pairing"))
+    reject_unknown_fields(*p, {"window"}, "[rule.pairing]", path);
   if (const toml::table* e = t.get_as<toml::table>("examples"))
     reject_unknown_fields(*e, {"positive", "negative"}, "[rule.examples]", path);
   Rule r;
@@ -139,11 +151,26 @@ Rule read_rule(const toml::table& t, const std::string& path) {
   r.severity = required_string(t, "severity", path);
   if (!kSeverities.count(r.severity)) fail(path, t.get("severity"), "unknown severity '" + r.severity + "'");
   r.gdpr = optional_string(t, "gdpr", path);
-  r.pattern = required_string(t, "pattern", path);
+  r.terms = string_list(t, "terms", path);
+  r.weak_terms = string_list(t, "weak_terms", path);
+  for (auto* list : {&r.terms, &r.weak_terms})
+    for (auto& term : *list) term = to_lower_ascii(term);
+  if (r.terms.empty() && r.weak_terms.empty()) {
+    r.pattern = required_string(t, "pattern", path);
+  } else {
+    if (t.get("pattern")) fail(path, t.get("pattern"), "a rule has either 'pattern' or 'terms', not both");
+    r.pattern = terms_pattern(r.terms, r.weak_terms);
+  }
   r.spaced_pattern = optional_string(t, "spaced_pattern", path);
-  r.validator = required_string(t, "validator", path);
+  r.validator = r.terms.empty() && r.weak_terms.empty() ? required_string(t, "validator", path)
+                                                        : optional_string(t, "validator", path);
+  if (r.validator.empty()) r.validator = "term";
   if (!find_validator(r.validator)) fail(path, t.get("validator"), "unknown validator '" + r.validator + "'");
   r.context = read_context(t, path);
+  if (const toml::table* p = t.get_as<toml::table>("pairing")) {
+    read_number(*p, "window", r.pair_window, path);
+    if (r.pair_window < 1 || r.pair_window > 2000) fail(path, p->get("window"), "pairing window must be between 1 and 2000 bytes");
+  }
   if (const toml::node* n = t.get("examples")) {
     const toml::table* ex = n->as_table();
     if (!ex) fail(path, n, "field 'examples' must be a table with 'positive' and 'negative'");
@@ -187,6 +214,12 @@ std::vector<Rule> load_rule_dir(const std::string& dir) {
     if (!seen.insert(r.id).second) throw std::runtime_error(r.source + ": duplicate rule id '" + r.id + "'");
   return rules;
 }
+
+bool identifies_a_person(const std::string& category, const std::string& id) {
+  return category == "national_id" || id == "email" || id == "dk.phone" || id == "phone.nordic";
+}
+
+bool identifies_a_person(const Rule& rule) { return identifies_a_person(rule.category, rule.id); }
 
 void use_spaced_forms(std::vector<Rule>& rules) {
   for (Rule& r : rules)

@@ -33,6 +33,14 @@ struct Rule {
   // ahead): compiled only with `gdprscan scan --spaced-ids` (use_spaced_forms).
   std::string spaced_pattern;
   std::string validator;  // name of a built-in validator (validators.h)
+  // Term rules (GDPR Art. 9/10, confidential social-case words): `pattern` is made from the
+  // terms (case-insensitive, whole words) and `validator` is "term". Strong terms count on
+  // their own, weak terms only with another term of the same rule within `pair_window`.
+  std::vector<std::string> terms, weak_terms;  // lower case
+  // Reported only with a person identifier (a national id, an e-mail address, a phone
+  // number) within this many bytes, or anywhere in the document with --special-scope
+  // document. 0: the rule stands alone.
+  int pair_window = 0;
   ContextModel context;
   std::vector<std::string> examples;           // texts in which the rule must report
   std::vector<std::string> negative_examples;  // texts in which it must not
@@ -47,6 +55,10 @@ std::vector<Rule> load_rule_file(const std::string& path);
 // Where the shipped rules live: $GDPRSCAN_RULES_DIR, then <exe>/../share/gdprscan/rules,
 // then the source tree and the install prefix baked in at build time.
 std::string find_default_rules_dir();
+
+// Whether findings of `rule` can anchor a special-category term: person identifiers.
+bool identifies_a_person(const Rule& rule);
+bool identifies_a_person(const std::string& category, const std::string& rule_id);
 
 // Adds each rule's spaced_pattern to its pattern (as an alternative), for --spaced-ids and
 // for `rules test`, whose examples include the spaced forms.

@@ -79,6 +79,23 @@ struct SharedScan {
   std::mutex mutex;                        // guards report
   std::atomic<uint64_t> buffered_bytes{0};  // children copied for parallel scanning
   std::atomic<bool> examined{false};        // an extractor ran on the file
+  // --special-scope document: terms with no identifier nearby wait for the file's end, and
+  // are reported with its first person identifier if it has one.
+  std::vector<Finding> pending_terms;
+  std::vector<std::string> first_identifier;  // {rule id, fingerprint} or empty
+
+  void pair_with_document() {
+    for (auto& f : pending_terms) {
+      if (first_identifier.empty()) break;
+      f.awaiting_pair = false;
+      f.paired_detector = first_identifier[0];
+      f.paired_fingerprint = first_identifier[1];
+      std::replace(f.signals.begin(), f.signals.end(), std::string("awaiting_document_pair"),
+                   "paired_in_document:" + first_identifier[0]);
+      report.findings.push_back(std::move(f));
+    }
+    pending_terms.clear();
+  }
 
   // Moves a context's findings and problems into the report; hands a full batch on unless
   // this is the file's last merge.
@@ -89,8 +106,17 @@ struct SharedScan {
     report.scanned = report.scanned || scanned;
     for (auto& p : problems) report.problems.push_back(std::move(p));
     problems.clear();
-    for (auto& f : findings) report.findings.push_back(std::move(f));
+    for (auto& f : findings) {
+      if (f.awaiting_pair) {
+        pending_terms.push_back(std::move(f));
+        continue;
+      }
+      if (first_identifier.empty() && identifies_a_person(f.category, f.detector))
+        first_identifier = {f.detector, f.fingerprint};
+      report.findings.push_back(std::move(f));
+    }
     findings.clear();
+    if (final_merge) pair_with_document();
     if (config.flush_findings && report.findings.size() >= config.findings_batch && !final_merge) {
       // Only the findings go out early; problems stay for the file's final report.
       FileReport batch;
@@ -446,7 +472,7 @@ FileReport scan_file(const std::string& path, const FileScanConfig& config, Work
                                                      : std::string("read: ") + std::strerror(static_cast<int>(-n))));
     } else {
       report.bytes_read = n;
-      SharedScan shared{config, report, Budget(config.limits, report.file.size), {}, {}};
+      SharedScan shared{config, report, Budget(config.limits, report.file.size), {}, {}, {}, {}, {}};
       {
         ScanContext ctx(shared, state, {}, 0);
         size_t slash = path.rfind('/');

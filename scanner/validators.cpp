@@ -45,8 +45,33 @@ std::optional<Confirmed> confirm_regex(std::string_view text, size_t end, const 
   return Confirmed{start, end, std::string(text.substr(start, end - start)), 0.5, {"pattern"}};
 }
 
+// A term of a word-list rule (rules/special.toml): a whole word or phrase, matched
+// case-insensitively; its value is the term as written, lower case. Whether it is reported
+// depends on the person identifiers around it (PieceScanner's pairing), not on the word.
+std::optional<Confirmed> confirm_term(std::string_view text, size_t end, const ValidationEnv& env) {
+  size_t start = env.start;
+  if (start >= end || end > text.size()) return std::nullopt;
+  if (word_char_before(text, start) || word_char_at(text, end)) return std::nullopt;
+  // Lower case as the rule's terms are: ASCII and the UTF-8 Latin-1 capitals (Æ Ø Å É ...).
+  std::string value(text.substr(start, end - start));
+  for (size_t i = 0; i < value.size(); ++i) {
+    auto c = static_cast<unsigned char>(value[i]);
+    if (c >= 'A' && c <= 'Z') value[i] = static_cast<char>(c + 32);
+    if (c == 0xC3 && i + 1 < value.size()) {
+      auto next = static_cast<unsigned char>(value[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) value[i + 1] = static_cast<char>(next + 0x20);
+      ++i;
+    }
+  }
+  return Confirmed{start, end, value, 0.5, {"term"}};
+}
+
+// A term names a topic, not a person: it is shown as written, so a reviewer sees why.
+std::string show_term(std::string_view span) { return std::string(span); }
+
 std::vector<Validator> all_families() {
-  std::vector<Validator> all = {{"regex", confirm_regex, vutil::mask_all_but_two, 256, false}};
+  std::vector<Validator> all = {{"regex", confirm_regex, vutil::mask_all_but_two, 256, false},
+                                {"term", confirm_term, show_term, 64, false}};
   for (auto family : {danish_validators, contact_validators, nordic_validators, eu_validators, financial_validators,
                       online_validators}) {
     auto more = family();
