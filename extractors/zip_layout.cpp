@@ -17,7 +17,6 @@ namespace gdprscan {
 namespace {
 
 constexpr uint64_t kEocdSize = 22;
-constexpr uint64_t kMaxComment = 0xFFFF;
 constexpr uint64_t kZip64LocatorSize = 20;
 constexpr uint64_t kZip64RecordSize = 56;
 constexpr uint64_t kCentralHeaderSize = 46;
@@ -79,9 +78,9 @@ bool read_zip64_directory(ByteSource& source, uint64_t eocd_at, Directory& dir) 
   return false;
 }
 
-std::optional<Directory> find_directory(ByteSource& source, uint64_t file_size) {
+std::optional<Directory> find_directory(ByteSource& source, uint64_t file_size, uint64_t tail_max) {
   if (file_size < kEocdSize) return std::nullopt;
-  uint64_t tail_start = file_size - std::min(file_size, kEocdSize + kMaxComment);
+  uint64_t tail_start = file_size - std::min({file_size, std::max(tail_max, kEocdSize), kZipTailMax});
   std::string tail, eocd;
   if (!read_at(source, tail_start, file_size - tail_start, tail)) return std::nullopt;
   std::optional<uint64_t> eocd_at = find_eocd(tail, tail_start, file_size);
@@ -152,11 +151,11 @@ uint64_t count_overlapping(std::vector<Span>& spans) {
 
 }  // namespace
 
-ZipLayout read_zip_layout(ByteSource& source) {
+ZipLayout read_zip_layout(ByteSource& source, uint64_t tail) {
   ZipLayout layout;
   int64_t file_size = source.seek(0, SEEK_END);
   if (file_size <= 0) return layout;
-  std::optional<Directory> dir = find_directory(source, static_cast<uint64_t>(file_size));
+  std::optional<Directory> dir = find_directory(source, static_cast<uint64_t>(file_size), tail);
   if (!dir || dir->size > kMaxDirectory || dir->size > dir->end) return layout;
   uint64_t directory_start = dir->end - dir->size;
   if (directory_start < dir->declared_offset) return layout;  // the directory cannot be where it says

@@ -19,9 +19,11 @@ struct ZipLayout {
 };
 
 // Reads the end-of-central-directory record (zip64 too) and the central directory of the zip
-// in `source` (seekable; its position is left anywhere). Reads at most the last 64 KiB plus a
-// directory of up to 16 MiB; not `parsed` for anything else (not a zip, multi-disk, damaged,
-// a larger directory): libarchive and the budget then judge it as before.
-ZipLayout read_zip_layout(ByteSource& source);
+// in `source` (seekable; its position is left anywhere). Reads at most the last `tail` bytes
+// (64 KiB by default: the record plus the longest comment) and a directory of up to 16 MiB;
+// not `parsed` for anything else (not a zip, multi-disk, damaged, a larger directory):
+// libarchive and the budget then judge it as before.
+constexpr uint64_t kZipTailMax = 22 + 0xFFFF;
+ZipLayout read_zip_layout(ByteSource& source, uint64_t tail = kZipTailMax);
 
 }  // namespace gdprscan
