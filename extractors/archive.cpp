@@ -16,6 +16,7 @@
 
 #include "piece_scanner.h"
 #include "registry.h"
+#include "zip_layout.h"
 
 namespace gdprscan {
 
@@ -129,6 +130,22 @@ void report(ExtractContext& ctx, const LocationChain& location, ProblemKind kind
   ctx.problem(Problem{true, kind, location, message});
 }
 
+// A zip whose entries share bytes is a non-recursive zip bomb (zip_layout.h): libarchive
+// would inflate the shared data once per entry. One record says so and no member is
+// extracted: the entries are the same bytes many times over, so nothing is lost that a
+// crafted file could not hide anyway. A limit, not damage: the file is well-formed.
+bool is_overlapping_zip_bomb(Item& item, ExtractContext& ctx) {
+  ZipLayout layout = read_zip_layout(item.source);
+  if (!layout.parsed || layout.overlapping == 0) return false;
+  report(ctx, item.location, ProblemKind::limit_exceeded,
+         std::string("overlapping-entry zip bomb: ")
+             .append(std::to_string(layout.overlapping))
+             .append(" of ")
+             .append(std::to_string(layout.entries))
+             .append(" entries share their data with another entry (a non-recursive zip bomb): no member was extracted"));
+  return true;
+}
+
 }  // namespace
 
 void for_each_member(Item& item, ExtractContext& ctx, bool compressed, const MemberVisitor& visit) {
@@ -136,6 +153,9 @@ void for_each_member(Item& item, ExtractContext& ctx, bool compressed, const Mem
   if (!a) throw std::bad_alloc();
   enable_formats(a.get(), compressed);
   ArchiveInput input{item, ctx, std::vector<char>(64 * 1024), false, {}, 0};
+  // Only a seekable zip can be checked: a zip streamed out of another container is read by
+  // its local headers, and the budget bounds it.
+  if (!compressed && item.source.seekable() && is_overlapping_zip_bomb(item, ctx)) return;
   if (item.source.seekable() && item.source.seek(0, SEEK_SET) == 0) {
     archive_read_set_seek_callback(a.get(), seek_callback);
   }

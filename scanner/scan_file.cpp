@@ -20,6 +20,7 @@
 #include "registry.h"
 #include "sniff.h"
 #include "walker.h"
+#include "zip_layout.h"
 
 namespace gdprscan {
 
@@ -285,11 +286,22 @@ bool is_container(ContentType type) {
   }
 }
 
+// A zip with something in front of it (a self-extractor's stub, `cat stub a.zip`) begins
+// with the stub's magic; its index at the end still says it is a zip, and unzip and
+// libarchive read it so. Only where the sniffed type has no extractor of its own, and only
+// the last 4 KiB are searched (a zip comment up to 4 KB): every executable and unknown
+// binary on a share pays this one small read at its end.
+ContentType zip_behind_a_stub(ContentType sniffed, ByteSource& source) {
+  if ((sniffed != ContentType::executable && sniffed != ContentType::binary) || !source.seekable()) return sniffed;
+  ZipLayout layout = read_zip_layout(source, 4096);
+  return layout.parsed && layout.entries > 0 ? ContentType::zip : sniffed;
+}
+
 // Sniffs `source` (its first bytes are `head`), runs the matching extractor in `ctx`, and
 // waits for the children it spawned.
 void scan_source(ByteSource& source, std::string_view head, bool head_is_all, const std::string& name,
                  ScanContext& ctx) {
-  ContentType type = sniff(head);
+  ContentType type = zip_behind_a_stub(sniff(head), source);
   ExtractFn extract = extractor_for(type);
   if (!extract) {
     ctx.problem(make_problem(false, ProblemKind::unsupported, std::string("no extractor for content type ") + to_string(type),

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Containers against their peers: one big mbox, a maildir of the same messages, and the
+# generated corpus's text packed as one zip and one tar.gz.
+#
+#   bench/containers.sh [--runs 3] [--corpus DIR] [--mail-size 200M] [--archive-size 256M]
+#                       [--gdprscan PATH]
+#
+# * Mail: bench/gen_mail.py writes an mbox of --mail-size and a maildir of the same messages
+#   from the corpus's text (stdlib email/mailbox: realistic headers, QP or base64 UTF-8
+#   bodies, base64 text attachments on every fourth message). MB/s of the mbox's bytes on
+#   disk and messages/s. Peer: ripgrep over the raw mbox and maildir files, which cannot
+#   decode base64 or quoted-printable and so searches less than gdprscan: a lower bound.
+# * Archives: every fourth file of the corpus (sorted paths) up to --archive-size, packed
+#   with `zip` (deflate, level 6) and `tar -cz`. MB/s of the content. Peers: `unzip -p`
+#   and `tar -xzO` piped into ripgrep.
+# * gdprscan runs the full default rule set with `--max-filesize 1GiB` (a top-level mbox is
+#   read whole into memory today and the default limit is 100 MiB), `--max-extracted 4GiB`
+#   and `--max-members 100000` (the per-file container budget would otherwise stop a
+#   200 MB mbox or a 256 MB archive, whose members are counted once more at each level).
+#   ripgrep runs the CPR family and e-mail patterns of bench/compare.sh, as it does there.
+# * 1 thread and $(nproc); wall-clock medians of --runs, interleaved round by round on a
+#   warm page cache; peak RSS of gdprscan is the largest of its runs.
+# Inputs are kept in build/bench-containers (delete it to regenerate).
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+GDPRSCAN="$ROOT/build/release/gdprscan"
+CORPUS="$ROOT/build/bench-corpus-1G"
+RUNS=3
+MAIL_SIZE=200M
+ARCHIVE_SIZE=256M
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --runs) RUNS="$2"; shift 2 ;;
+    --corpus) CORPUS="$2"; shift 2 ;;
+    --mail-size) MAIL_SIZE="$2"; shift 2 ;;
+    --archive-size) ARCHIVE_SIZE="$2"; shift 2 ;;
+    --gdprscan) GDPRSCAN="$2"; shift 2 ;;
+    *) echo "containers.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+for tool in rg zip unzip tar /usr/bin/time bc; do
+  command -v "$tool" >/dev/null || { echo "containers.sh: needs $tool" >&2; exit 2; }
+done
+[[ -x "$GDPRSCAN" ]] || { echo "containers.sh: no gdprscan at $GDPRSCAN (build first or --gdprscan)" >&2; exit 2; }
+OUT="$ROOT/build/bench-containers"
+mkdir -p "$OUT"
+[[ -d "$CORPUS" ]] || /usr/bin/python3 "$ROOT/bench/gen_corpus.py" --out "$CORPUS" --size 1G --seed 1 >/dev/null
+
+bytes_of() { numfmt --from=iec "$1"; }
+if [[ ! -f "$OUT/mail/messages.txt" ]]; then
+  /usr/bin/python3 "$ROOT/bench/gen_mail.py" --corpus "$CORPUS" --out "$OUT/mail" --size "$MAIL_SIZE" --seed 1
+fi
+if [[ ! -f "$OUT/corpus.tar.gz" ]]; then
+  (cd "$CORPUS" && find . -type f -printf '%s %p\n' | LC_ALL=C sort -k2 |
+    awk -v limit="$(bytes_of "$ARCHIVE_SIZE")" 'NR % 4 == 1 && !full { if (sum + $1 > limit) { full = 1; next }; sum += $1; sub(/^[0-9]+ /, ""); print }') \
+    > "$OUT/files.txt"
+  rm -f "$OUT/corpus.zip"
+  (cd "$CORPUS" && zip -q -@ "$OUT/corpus.zip" < "$OUT/files.txt")
+  (cd "$CORPUS" && tar -czf "$OUT/corpus.tar.gz" -T "$OUT/files.txt")
+fi
+MESSAGES=$(cat "$OUT/mail/messages.txt")
+MBOX_BYTES=$(stat -c %s "$OUT/mail/mail.mbox")
+CONTENT_BYTES=$(cd "$CORPUS" && tr '\n' '\0' < "$OUT/files.txt" | du -cb --files0-from=- | tail -1 | cut -f1)
+
+RG=(rg -c --no-messages -a -uu
+  -e '(?-u)\b[0-3]\d[01]\d{3}[-/. \t]?\d{4}\b'
+  -e '(?-u)\b[6-9]\d[01]\d{3}[-/. \t]?\d{4}\b'
+  -e '(?-u)\b\d{6}-?\d[A-Z]{2}\d\b'
+  -e '(?-u)[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}')
+SCAN=(scan --progress never -o /dev/null --max-filesize 1GiB --max-extracted 4GiB --max-members 100000)
+
+cat "$OUT/mail/mail.mbox" "$OUT/corpus.zip" "$OUT/corpus.tar.gz" >/dev/null
+find "$OUT/mail/maildir" -type f -exec cat {} + >/dev/null
+
+declare -A times rss
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
+# Wall seconds and peak RSS (KiB) of one run; exit codes 0 and 1 (findings) are success.
+run() {
+  local name="$1" log="$OUT/time.txt"
+  shift
+  /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>"$OUT/stderr.txt" || [[ $? -eq 1 ]] ||
+    { echo "containers.sh: $name failed: $(head -c 300 "$OUT/stderr.txt")" >&2; exit 1; }
+  read -r secs kib < <(tail -1 "$log")
+  times[$name]+="$secs "
+  [[ ${rss[$name]:-0} -ge $kib ]] || rss[$name]=$kib
+}
+threads=$(nproc)
+for ((r = 0; r < RUNS; r++)); do
+  for t in 1 "$threads"; do
+    run "gdprscan mbox/$t" "$GDPRSCAN" "${SCAN[@]}" --threads "$t" "$OUT/mail/mail.mbox"
+    run "gdprscan maildir/$t" "$GDPRSCAN" "${SCAN[@]}" --threads "$t" "$OUT/mail/maildir"
+    run "gdprscan zip/$t" "$GDPRSCAN" "${SCAN[@]}" --threads "$t" "$OUT/corpus.zip"
+    run "gdprscan tar.gz/$t" "$GDPRSCAN" "${SCAN[@]}" --threads "$t" "$OUT/corpus.tar.gz"
+    run "rg maildir/$t" "${RG[@]}" "-j$t" "$OUT/mail/maildir"
+  done
+  run "rg mbox/1" "${RG[@]}" -j1 "$OUT/mail/mail.mbox"
+  run "unzip -p | rg zip/1" sh -c 'unzip -p "$0" | "${@}" -' "$OUT/corpus.zip" "${RG[@]}"
+  run "tar -xzO | rg tar.gz/1" sh -c 'tar -xzOf "$0" | "${@}" -' "$OUT/corpus.tar.gz" "${RG[@]}"
+done
+
+echo "mbox $MBOX_BYTES bytes, $MESSAGES messages (maildir: the same); archives hold $CONTENT_BYTES bytes" \
+  "($(stat -c %s "$OUT/corpus.zip") zip, $(stat -c %s "$OUT/corpus.tar.gz") tar.gz)"
+printf '%-26s %8s %8s %10s %9s\n' "what/threads" "median s" "MB/s" "messages/s" "peak RSS"
+for name in $(printf '%s\n' "${!times[@]}" | sort | tr ' ' '@'); do
+  name=${name//@/ }
+  m=$(median <<<"${times[$name]}")
+  case "$name" in
+    *mbox* | *maildir*) bytes=$MBOX_BYTES; per_s=$(echo "$MESSAGES / $m" | bc) ;;
+    *) bytes=$CONTENT_BYTES; per_s="" ;;
+  esac
+  peak=""
+  [[ $name == gdprscan* ]] && peak="$((rss[$name] / 1024)) MiB"
+  printf '%-26s %8s %8s %10s %9s\n' "$name" "$m" "$(echo "$bytes / $m / 1000000" | bc)" "$per_s" "$peak"
+done
