@@ -131,6 +131,9 @@ struct SharedScan {
 
 constexpr size_t kParallelChildMax = 8u << 20;     // children up to this size are copied ...
 constexpr uint64_t kBufferedChildrenMax = 16u << 20;  // ... while a file's copies stay below this
+// Whole text pieces from this size up are matched on another thread: below it the copy and
+// the task cost more than matching (a 2 KiB mail body takes about 2 µs).
+constexpr size_t kParallelPieceMin = 16u << 10;
 
 // The context of one item: the top-level file or a child at any depth. Findings are
 // collected here and merged into the file's report; children run in this context's task
@@ -157,35 +160,73 @@ class ScanContext final : public ExtractContext {
   }
 
   std::unique_ptr<TextSink> open_text(LocationChain location) override {
+    // Streamed text is matched as it arrives; a piece handed over whole (a mail body, a
+    // sheet, a slide) may be matched on another thread (match_in_parallel), so that one
+    // mailbox or workbook uses every core.
     struct CountingScanner final : TextSink {
-      CountingScanner(PieceScanner inner, ScanContext& ctx) : inner(std::move(inner)), ctx(ctx) {
-        this->inner.after_each_finding([&ctx] {
-          ctx.findings_.back().mail = ctx.mail_at(ctx.findings_.back().location);
-          ctx.maybe_flush_findings();
-        });
+      CountingScanner(ScanContext& ctx, LocationChain location) : ctx(ctx), location(std::move(location)) {}
+      PieceScanner& inner() {
+        if (!scanner) {
+          const FileScanConfig& config = ctx.shared_.config;
+          scanner.emplace(*config.detector, ctx.state_.scratch, config.policy, location, ctx.findings_);
+          if (resolver) scanner->locate_by_offset(resolver);
+          if (adjust) scanner->adjust_by_offset(adjust);
+          scanner->after_each_finding([this] {
+            ctx.findings_.back().mail = ctx.mail_at(ctx.findings_.back().location);
+            ctx.maybe_flush_findings();
+          });
+        }
+        return *scanner;
       }
-      void write(std::string_view s) override { inner.write(s); }
+      void write(std::string_view s) override { inner().write(s); }
       void finish() override {
-        inner.finish();
-        ctx.text_bytes_ += inner.text_bytes();
+        inner().finish();
+        ctx.text_bytes_ += scanner->text_bytes();
       }
       void write_whole(std::string_view s) override {
-        inner.write_whole(s);
-        ctx.text_bytes_ += inner.text_bytes();
+        if (ctx.match_in_parallel(s, location, resolver, adjust)) return;
+        inner().write_whole(s);
+        ctx.text_bytes_ += scanner->text_bytes();
       }
-      void locate_by_offset(std::function<LocationChain(uint64_t)> resolver) override {
-        inner.locate_by_offset(std::move(resolver));
-      }
-      void adjust_by_offset(std::function<std::optional<ConfidenceAdjustment>(uint64_t)> adjust) override {
-        inner.adjust_by_offset(std::move(adjust));
-      }
-      PieceScanner inner;
+      void locate_by_offset(std::function<LocationChain(uint64_t)> r) override { resolver = std::move(r); }
+      void adjust_by_offset(std::function<std::optional<ConfidenceAdjustment>(uint64_t)> a) override { adjust = std::move(a); }
       ScanContext& ctx;
+      LocationChain location;
+      std::function<LocationChain(uint64_t)> resolver;
+      std::function<std::optional<ConfidenceAdjustment>(uint64_t)> adjust;
+      std::optional<PieceScanner> scanner;
     };
     scanned_ = true;
-    const FileScanConfig& config = shared_.config;
-    return std::make_unique<CountingScanner>(
-        PieceScanner(*config.detector, state_.scratch, config.policy, std::move(location), findings_), *this);
+    return std::make_unique<CountingScanner>(*this, std::move(location));
+  }
+
+  // Matches a whole piece on whichever thread is free, if it is small enough to copy and the
+  // file's copies stay within bounds; false: match it here.
+  bool match_in_parallel(std::string_view text, const LocationChain& location,
+                         const std::function<LocationChain(uint64_t)>& resolver,
+                         const std::function<std::optional<ConfidenceAdjustment>(uint64_t)>& adjust) {
+    SharedScan& shared = shared_;
+    uint64_t size = text.size();
+    if (!shared.config.workers || size < kParallelPieceMin || size > kParallelChildMax) return false;
+    if ((shared.buffered_bytes += size) > kBufferedChildrenMax) {
+      shared.buffered_bytes -= size;
+      return false;
+    }
+    auto copy = std::make_shared<std::string>(text);
+    if (!group_) group_.emplace();
+    group_->run([&shared, copy, location, resolver, adjust, mail = mail_at(location), size] {
+      WorkerState& state = shared.config.workers->local();
+      std::vector<Finding> found;
+      std::vector<Problem> none;
+      PieceScanner scanner(*shared.config.detector, state.scratch, shared.config.policy, location, found);
+      if (resolver) scanner.locate_by_offset(resolver);
+      if (adjust) scanner.adjust_by_offset(adjust);
+      scanner.write_whole(*copy);
+      for (Finding& f : found) f.mail = mail;
+      shared.merge(found, none, scanner.text_bytes(), true, false);
+      shared.buffered_bytes -= size;
+    });
+    return true;
   }
 
   void maybe_flush_findings() {
