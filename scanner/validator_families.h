@@ -10,6 +10,7 @@ namespace gdprscan {
 
 std::vector<Validator> danish_validators();   // validators_dk.cpp
 std::vector<Validator> contact_validators();  // validators_contact.cpp
+std::vector<Validator> document_validators();  // validators_documents.cpp
 std::vector<Validator> nordic_validators();   // validators_nordic.cpp
 std::vector<Validator> eu_validators();       // validators_eu.cpp
 std::vector<Validator> financial_validators();  // validators_financial.cpp

@@ -73,7 +73,7 @@ std::vector<Validator> all_families() {
   std::vector<Validator> all = {{"regex", confirm_regex, vutil::mask_all_but_two, 256, false},
                                 {"term", confirm_term, show_term, 64, false}};
   for (auto family : {danish_validators, contact_validators, nordic_validators, eu_validators, financial_validators,
-                      online_validators}) {
+                      online_validators, document_validators}) {
     auto more = family();
     all.insert(all.end(), more.begin(), more.end());
   }
