@@ -131,9 +131,9 @@ struct SharedScan {
 
 constexpr size_t kParallelChildMax = 8u << 20;     // children up to this size are copied ...
 constexpr uint64_t kBufferedChildrenMax = 16u << 20;  // ... while a file's copies stay below this
-// Whole text pieces from this size up are matched on another thread: below it the copy and
-// the task cost more than matching (a 2 KiB mail body takes about 2 µs).
-constexpr size_t kParallelPieceMin = 16u << 10;
+// Whole text pieces are matched on other threads in batches of about this many bytes: one
+// 2 KiB mail body takes about 2 µs to match, less than a task costs.
+constexpr size_t kPieceBatchBytes = 256u << 10;
 
 // The context of one item: the top-level file or a child at any depth. Findings are
 // collected here and merged into the file's report; children run in this context's task
@@ -146,6 +146,7 @@ class ScanContext final : public ExtractContext {
       : shared_(shared), state_(state), location_(std::move(location)), depth_(depth), inherited_mail_(std::move(mail)) {}
 
   ~ScanContext() noexcept override {
+    submit_batch();
     if (group_) group_->wait();
     // Children hand full batches on as they finish; the file's own last batch goes out
     // with its report.
@@ -156,6 +157,7 @@ class ScanContext final : public ExtractContext {
   void mark_examined() { shared_.examined = true; }
   WorkerState& state() { return state_; }
   void wait_for_children() {
+    submit_batch();
     if (group_) group_->wait();
   }
 
@@ -201,32 +203,59 @@ class ScanContext final : public ExtractContext {
   }
 
   // Matches a whole piece on whichever thread is free, if it is small enough to copy and the
-  // file's copies stay within bounds; false: match it here.
+  // file's copies stay within bounds; false: match it here. Small pieces (a mail body, a
+  // slide) are gathered into batches first, so that the task is worth its cost.
   bool match_in_parallel(std::string_view text, const LocationChain& location,
                          const std::function<LocationChain(uint64_t)>& resolver,
                          const std::function<std::optional<ConfidenceAdjustment>(uint64_t)>& adjust) {
+    if (!shared_.config.workers || text.size() > kParallelChildMax) return false;
+    batch_.push_back({std::string(text), location, resolver, adjust, mail_at(location)});
+    batch_bytes_ += text.size();
+    if (batch_bytes_ >= kPieceBatchBytes) submit_batch();
+    return true;
+  }
+
+  void submit_batch() {
+    if (batch_.empty()) return;
+    auto pieces = std::make_shared<std::vector<PendingPiece>>(std::move(batch_));
+    uint64_t size = batch_bytes_;
+    batch_.clear();
+    batch_bytes_ = 0;
     SharedScan& shared = shared_;
-    uint64_t size = text.size();
-    if (!shared.config.workers || size < kParallelPieceMin || size > kParallelChildMax) return false;
-    if ((shared.buffered_bytes += size) > kBufferedChildrenMax) {
+    if ((shared.buffered_bytes += size) > kBufferedChildrenMax) {  // too much in flight: match here
       shared.buffered_bytes -= size;
-      return false;
+      match_pieces(shared, state_, *pieces);
+      return;
     }
-    auto copy = std::make_shared<std::string>(text);
     if (!group_) group_.emplace();
-    group_->run([&shared, copy, location, resolver, adjust, mail = mail_at(location), size] {
-      WorkerState& state = shared.config.workers->local();
-      std::vector<Finding> found;
-      std::vector<Problem> none;
-      PieceScanner scanner(*shared.config.detector, state.scratch, shared.config.policy, location, found);
-      if (resolver) scanner.locate_by_offset(resolver);
-      if (adjust) scanner.adjust_by_offset(adjust);
-      scanner.write_whole(*copy);
-      for (Finding& f : found) f.mail = mail;
-      shared.merge(found, none, scanner.text_bytes(), true, false);
+    group_->run([&shared, pieces, size] {
+      match_pieces(shared, shared.config.workers->local(), *pieces);
       shared.buffered_bytes -= size;
     });
-    return true;
+  }
+
+  struct PendingPiece {
+    std::string text;
+    LocationChain location;
+    std::function<LocationChain(uint64_t)> resolver;
+    std::function<std::optional<ConfidenceAdjustment>(uint64_t)> adjust;
+    std::shared_ptr<const MailFields> mail;
+  };
+
+  static void match_pieces(SharedScan& shared, WorkerState& state, std::vector<PendingPiece>& pieces) {
+    std::vector<Finding> found;
+    std::vector<Problem> none;
+    uint64_t text_bytes = 0;
+    for (PendingPiece& piece : pieces) {
+      size_t first = found.size();
+      PieceScanner scanner(*shared.config.detector, state.scratch, shared.config.policy, piece.location, found);
+      if (piece.resolver) scanner.locate_by_offset(piece.resolver);
+      if (piece.adjust) scanner.adjust_by_offset(piece.adjust);
+      scanner.write_whole(piece.text);
+      text_bytes += scanner.text_bytes();
+      for (size_t i = first; i < found.size(); ++i) found[i].mail = piece.mail;
+    }
+    shared.merge(found, none, text_bytes, true, false);
   }
 
   void maybe_flush_findings() {
@@ -309,6 +338,8 @@ class ScanContext final : public ExtractContext {
   std::vector<char> own_buffer_;
   std::optional<tbb::task_group> group_;  // made on the first parallel child: most files have none
   std::shared_ptr<const MailFields> inherited_mail_;  // the mail this item is part of
+  std::vector<PendingPiece> batch_;  // whole pieces gathered for match_in_parallel
+  uint64_t batch_bytes_ = 0;
   std::vector<std::pair<LocationChain, std::shared_ptr<const MailFields>>> mails_;  // messages in this item
 
   static bool is_prefix(const LocationChain& prefix, const LocationChain& of) {
