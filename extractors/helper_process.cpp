@@ -249,6 +249,12 @@ LocationChain below_item(const Item& item, const LocationChain& parts) {
 // Streams a text frame into its own piece.
 bool forward_text(HelperPipe& pipe, const Frame& f, Item& item, ExtractContext& ctx) {
   std::unique_ptr<TextSink> sink = ctx.open_text(below_item(item, f.parts));
+  if (f.payload <= (1u << 20)) {  // a body: handed over whole, so it can be matched on another thread
+    std::string text;
+    if (!read_payload(pipe, f.payload, text, 1u << 20)) return false;
+    sink->write_whole(text);
+    return true;
+  }
   PayloadSource payload(pipe, f.payload);
   std::vector<char> buf(64 * 1024);
   for (long n; (n = payload.read(buf.data(), buf.size())) > 0;) sink->write(std::string_view(buf.data(), n));
