@@ -159,7 +159,14 @@ def check_killed_scan_leaves_whole_lines(checks, args, env):
     cmd = [args.binary, "scan", tree, "--fingerprint-key-file", env.key, "--progress", "never", "--threads", "1",
            "--output", out]
     proc = subprocess.Popen(cmd, env=env.environ(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(0.15)
+    # Kill it once it is writing (start-up, with the rules compiled, takes longer on a busy
+    # machine than any fixed delay).
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and proc.poll() is None:
+        if os.path.exists(out) and os.path.getsize(out) > 0:
+            break
+        time.sleep(0.01)
+    time.sleep(0.05)
     proc.kill()
     proc.wait()
     with open(out, "rb") as f:
