@@ -233,6 +233,9 @@ void extract_markup(Item& item, ExtractContext& ctx, bool html) {
 }  // namespace
 
 void extract_html(Item& item, ExtractContext& ctx) { extract_markup(item, ctx, true); }
-void extract_xml(Item& item, ExtractContext& ctx) { extract_markup(item, ctx, false); }
+void extract_xml(Item& item, ExtractContext& ctx) {
+  if (is_flat_opendocument(item.head)) return extract_flat_odf(item, ctx);
+  extract_markup(item, ctx, false);
+}
 
 }  // namespace gdprscan

@@ -45,7 +45,9 @@ struct OdfContent final : XmlHandler {
   void new_piece(std::vector<std::string> location) { pieces.push_back(Piece{std::move(location), {}, {}, {}}); }
 
   void start(std::string_view local, const xmlChar** a, int n) override {
-    if (local == "table" && !in_sheet && pieces.size() >= 1) {
+    if (local == "master-styles") {  // a flat document's page headers and footers
+      new_piece({"headers and footers"});
+    } else if (local == "table" && !in_sheet && pieces.size() >= 1) {
       std::string name = attribute(a, n, "name");
       if (is_spreadsheet) {
         in_sheet = true;
@@ -87,7 +89,9 @@ struct OdfContent final : XmlHandler {
     }
   }
   void end(std::string_view local) override {
-    if (local == "p" || local == "h") {
+    if (local == "master-styles") {
+      new_piece({});
+    } else if (local == "p" || local == "h") {
       if (in_text > 0) --in_text;
       if (!in_cell && !current().text.empty() && current().text.back() != '\n') current().text += '\n';
     } else if ((local == "table-cell" || local == "covered-table-cell") && in_sheet) {
@@ -133,6 +137,25 @@ std::string mimetype_of(std::string_view head) {
   return std::string(head.substr(start, (end == std::string_view::npos ? head.size() : end) - start));
 }
 
+void write_pieces(OdfContent& content, const LocationChain& where, ExtractContext& ctx) {
+  for (auto& piece : content.pieces) {
+    if (piece.text.find_first_not_of(" \t\n") == std::string::npos) continue;
+    LocationChain located = where;
+    located.insert(located.end(), piece.location.begin(), piece.location.end());
+    if (!piece.cells.empty()) write_sheet(ctx, located, piece.text, std::move(piece.cells), std::move(piece.restored));
+    else ctx.open_text(located)->write_whole(piece.text);
+  }
+}
+
+// office:mimetype="application/vnd.oasis.opendocument.text" on the root of a flat file.
+std::string mimetype_of_flat(std::string_view xml) {
+  size_t at = xml.find("office:mimetype=\"");
+  if (at == std::string_view::npos) return {};
+  at += 17;
+  size_t end = xml.find('"', at);
+  return end == std::string_view::npos ? std::string() : std::string(xml.substr(at, end - at));
+}
+
 }  // namespace
 
 void extract_odf(Item& item, ExtractContext& ctx) {
@@ -163,15 +186,35 @@ void extract_odf(Item& item, ExtractContext& ctx) {
     if (base == "styles.xml") where.push_back("headers and footers");
     if (!parse_part(xml, content))
       ctx.problem(Problem{true, ProblemKind::corrupt, where, "not well-formed XML; the text up to the damage was scanned (partial)"});
-    for (auto& piece : content.pieces) {
-      if (piece.text.find_first_not_of(" \t\n") == std::string::npos) continue;
-      LocationChain located = where;
-      located.insert(located.end(), piece.location.begin(), piece.location.end());
-      if (!piece.cells.empty()) write_sheet(ctx, located, piece.text, std::move(piece.cells), std::move(piece.restored));
-      else ctx.open_text(located)->write_whole(piece.text);
-    }
+    write_pieces(content, where, ctx);
     return true;
   });
+}
+
+// A flat OpenDocument file (.fodt, .fods, .fodp): one XML document holding the properties,
+// the master pages (headers and footers) and the body.
+bool is_flat_opendocument(std::string_view head) {
+  return head.find("<office:document") != std::string_view::npos &&
+         head.find("application/vnd.oasis.opendocument.") != std::string_view::npos;
+}
+
+void extract_flat_odf(Item& item, ExtractContext& ctx) {
+  std::string xml;
+  if (!read_whole(item, ctx, xml) && xml.empty()) return;
+  std::string mimetype = mimetype_of_flat(xml);
+  // The properties are the <office:meta> element (parsed on its own, namespaces declared
+  // again so that the fragment stands alone).
+  if (size_t meta = xml.find("<office:meta"), close = xml.find("</office:meta>"); meta != std::string::npos &&
+      close != std::string::npos && close > meta) {
+    std::string fragment = xml.substr(meta, close + 14 - meta);
+    read_document_properties(ctx, item.location, fragment, "initial-creator", "creator");
+  }
+  OdfContent content;
+  content.is_spreadsheet = mimetype.find("spreadsheet") != std::string::npos;
+  content.is_presentation = mimetype.find("presentation") != std::string::npos;
+  if (!parse_part(xml, content))
+    ctx.problem(Problem{true, ProblemKind::corrupt, item.location, "not well-formed XML; the text up to the damage was scanned (partial)"});
+  write_pieces(content, item.location, ctx);
 }
 
 }  // namespace gdprscan

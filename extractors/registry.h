@@ -22,6 +22,8 @@ void extract_gzip(Item& item, ExtractContext& ctx);        // gzip.cpp: one gzip
 void extract_pdf(Item& item, ExtractContext& ctx);         // pdf.cpp: text per page, embedded files
 void extract_ooxml(Item& item, ExtractContext& ctx);       // ooxml.cpp: docx, xlsx, pptx
 void extract_odf(Item& item, ExtractContext& ctx);         // odf.cpp: odt, ods, odp
+void extract_flat_odf(Item& item, ExtractContext& ctx);    // odf.cpp: fodt, fods, fodp (one XML file)
+bool is_flat_opendocument(std::string_view head);          // odf.cpp
 void extract_rtf(Item& item, ExtractContext& ctx);         // rtf.cpp
 void extract_eml(Item& item, ExtractContext& ctx);         // mail.cpp: one MIME message
 void extract_mbox(Item& item, ExtractContext& ctx);        // mail.cpp: an mbox, a message per child level

@@ -19,3 +19,4 @@ mkdir -p work/word/embeddings && cp input/personale.xlsx work/word/embeddings/Mi
 cp input/brev.docx input/brev_med_regneark.docx && (cd work && zip -q ../input/brev_med_regneark.docx word/embeddings/Microsoft_Excel_Worksheet.xlsx)
 rm -rf work
 head -c 3000 input/brev.docx > input/afbrudt.docx  # truncated
+cp source/brev.fodt source/slides.fodp input/  # flat OpenDocument: the sources themselves
