@@ -3,7 +3,8 @@
 #
 #   bench/documents.sh [--runs 3] [--gdprscan PATH]
 #
-# * PDF: 60 PDFs made from the generated corpus's text with enscript + Ghostscript, scanned
+# * PDF: 60 reports (5-40 pages) and 150 letters (1-2 pages) made from the generated
+#   corpus's text with enscript + Ghostscript, each set scanned
 #   by gdprscan (extract and match, one process) against `pdftotext` run once per file
 #   (xargs), the per-file pipeline a shell-based scanner would use. 1 thread and $(nproc).
 # * Office: a 200 000-row citizen list (CSV, generated with a fixed seed) saved by LibreOffice
@@ -29,7 +30,7 @@ for tool in enscript ps2pdf pdftotext soffice xmllint unzip; do
 done
 OUT="$ROOT/build/bench-documents"
 CORPUS="$ROOT/build/bench-corpus-1G"
-mkdir -p "$OUT/pdf" "$OUT/office"
+mkdir -p "$OUT/pdf" "$OUT/letters" "$OUT/office"
 
 if [[ ! -f "$OUT/pdf/doc60.pdf" ]]; then
   [[ -d "$CORPUS" ]] || /usr/bin/python3 "$ROOT/bench/gen_corpus.py" --out "$CORPUS" --size 1G --seed 1 >/dev/null
@@ -37,6 +38,13 @@ if [[ ! -f "$OUT/pdf/doc60.pdf" ]]; then
   find "$CORPUS" -name '*.txt' -size +20k -size -120k | sort | head -60 | while read -r f; do
     i=$((i + 1))
     enscript -q -B -X 88591 -o - "$f" 2>/dev/null | ps2pdf - "$OUT/pdf/doc$i.pdf"
+  done
+fi
+if [[ ! -f "$OUT/letters/s150.pdf" ]]; then
+  i=0
+  find "$CORPUS" -name '*.txt' -size +2k -size -6k | sort | head -150 | while read -r f; do
+    i=$((i + 1))
+    enscript -q -B -X 88591 -o - "$f" 2>/dev/null | ps2pdf - "$OUT/letters/s$i.pdf"
   done
 fi
 office="$OUT/office"
@@ -67,6 +75,8 @@ for ((r = 0; r < RUNS; r++)); do
   for t in 1 "$threads"; do
     run "pdftotext/$t" sh -c "ls '$OUT/pdf'/*.pdf | xargs -P$t -I{} pdftotext {} /dev/null"
     run "gdprscan-pdf/$t" "$GDPRSCAN" scan --threads "$t" --progress never "$OUT/pdf" -o /dev/null
+    run "pdftotext-letters/$t" sh -c "ls '$OUT/letters'/*.pdf | xargs -P$t -I{} pdftotext {} /dev/null"
+    run "gdprscan-letters/$t" "$GDPRSCAN" scan --threads "$t" --progress never "$OUT/letters" -o /dev/null
   done
   for f in borgere.xlsx borgere.xls borgere.csv brev.doc brev.docx brev.txt; do
     run "gdprscan/$f" "$GDPRSCAN" scan --threads 1 --progress never "$office/$f" -o /dev/null
@@ -77,6 +87,7 @@ printf '%-28s %8s %10s\n' "what" "median s" "MB/s"
 for name in $(printf '%s\n' "${!times[@]}" | sort); do
   m=$(tr ' ' '\n' <<<"${times[$name]}" | grep . | median)
   case "$name" in
+    *letters*) bytes=$(du -cb "$OUT/letters"/*.pdf | tail -1 | cut -f1) ;;
     *pdf*) bytes=$(du -cb "$OUT/pdf"/*.pdf | tail -1 | cut -f1) ;;
     *xlsx) bytes=$(stat -c %s "$office/borgere.xlsx") ;;
     *) bytes=$(stat -c %s "$office/${name#*/}") ;;
