@@ -35,7 +35,10 @@ std::optional<Confirmed> confirm_mrz(std::string_view text, size_t end, const Va
   size_t start = end - 28;
   std::string_view line = text.substr(start, 44);
   if (!std::all_of(line.begin(), line.end(), mrz_char)) return std::nullopt;
-  if (start > 0 && mrz_char(text[start - 1])) return std::nullopt;  // not the start of the line
+  // The line starts here: after a non-MRZ character, or right after the 44 characters of the
+  // first line (OCR output and some exports run the two lines together).
+  bool after_first_line = start >= 44 && text[start - 44] == 'P' && (start == 44 || !mrz_char(text[start - 45]));
+  if (start > 0 && mrz_char(text[start - 1]) && !after_first_line) return std::nullopt;
   if (start + 44 < text.size() && mrz_char(text[start + 44])) return std::nullopt;
   bool number = mrz_check(line.substr(0, 9), line[9]);
   bool birth = mrz_check(line.substr(13, 6), line[19]);

@@ -193,6 +193,31 @@ TEST_F(Vectors, PresidioEmail) {
   EXPECT_GT(rows, 0);
 }
 
+// OS2datascanner's passport rule rows (ICAO 9303 TD3 lines): every MRZ with good check
+// digits is reported as passport.mrz with its nationality and number, and the copies with one
+// corrupted check digit are not. Our values are "<nationality>:<number>".
+TEST_F(Vectors, Os2dsPassportMrz) {
+  Detector detector(testing::shipped_rules(), CivilDate{2026, 11, 26});
+  std::ifstream in(kVectors / "os2ds_other_vectors.tsv");
+  std::string line;
+  std::getline(in, line);
+  int rows = 0;
+  while (std::getline(in, line)) {
+    auto cols = split(line, '\t');
+    if (cols.size() < 3 || cols[0].find("P<UTOERIKSSON") == std::string::npos) continue;
+    ++rows;
+    std::set<std::string> want;  // "Passport number L898902C3 (issued by UTO)" -> "UTO:L898902C3"
+    for (const auto& e : split(unescape(cols[1]), '|')) {
+      size_t number = e.find("number ") + 7, issued = e.find("(issued by ");
+      if (number < 7 || issued == std::string::npos) continue;
+      want.insert(e.substr(issued + 11, 3) + ":" + e.substr(number, e.find(' ', number) - number));
+    }
+    auto got = testing::values_of(testing::findings_in(detector, unescape(cols[0])), "passport.mrz");
+    EXPECT_EQ(std::set<std::string>(got.begin(), got.end()), want) << cols[2].substr(0, 200);
+  }
+  EXPECT_GT(rows, 0);
+}
+
 // os2datascanner's statistical test: of uniformly random 10-digit numbers, 0.1-0.5% are
 // plausible CPR numbers. Ours reports about that share at the default threshold.
 TEST(RandomNumbers, FewArePlausibleCprNumbers) {
