@@ -256,9 +256,10 @@ std::optional<Confirmed> confirm_is_kennitala(std::string_view text, size_t end,
   size_t start = found->first;
   std::string d = digits_only(text.substr(start, end - start));
   if (!ids::is_kennitala_check_ok(d)) return std::nullopt;
-  // The last digit is the century: 9 the 1900s, 0 the 2000s, 8 the 1800s. Days 41-71 are
+  // The last digit is the century: 9 the 1900s, 0 the 2000s (8, the 1800s, names nobody
+  // alive, and GDPR is about the living: python-stdnum rejects it too). Days 41-71 are
   // companies' numbers, not persons'.
-  int century = d[9] == '9' ? 1900 : d[9] == '0' ? 2000 : d[9] == '8' ? 1800 : 0;
+  int century = d[9] == '9' ? 1900 : d[9] == '0' ? 2000 : 0;
   if (!century || !born_by({century + two_digits(d, 4), two_digits(d, 2), two_digits(d, 0)}, env))
     return std::nullopt;
   // Written exactly like a CPR number (DDMMYY-NNNN): on a Danish share the shape says

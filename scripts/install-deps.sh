@@ -25,6 +25,7 @@ packages=(
   libgtest-dev libgmock-dev
   libbenchmark-dev
   python3 python3-jsonschema  # the output-schema test validates every emitted line
+  python3-stdnum         # test_accuracy: an independent check-digit reference for the labelled data
   ripgrep                # bench/compare.sh: the peer we measure against
   time                   # /usr/bin/time -v: peak memory in bench/many_files.sh and tests
 )
