@@ -62,15 +62,19 @@ std::vector<Rule> load_rules(const std::vector<std::string>& extra_files) {
   return rules;
 }
 
-// --enable keeps only the named rules or categories, --disable drops them; a name that
-// matches nothing is a mistake worth stopping for.
+// --enable keeps only the named rules, --disable drops them. A name is a rule id, an id
+// prefix ("dk" for dk.*, "art9" for art9.*), a category or a tag; a name that matches
+// nothing is a mistake worth stopping for.
 std::vector<Rule> select_rules(std::vector<Rule> rules, const std::vector<std::string>& enable,
                                const std::vector<std::string>& disable) {
-  auto matches = [](const Rule& r, const std::string& name) { return r.id == name || r.category == name; };
+  auto matches = [](const Rule& r, const std::string& name) {
+    return r.id == name || r.category == name || r.id.rfind(name + ".", 0) == 0 ||
+           std::find(r.tags.begin(), r.tags.end(), name) != r.tags.end();
+  };
   for (const auto* names : {&enable, &disable})
     for (const auto& name : *names)
       if (std::none_of(rules.begin(), rules.end(), [&](const Rule& r) { return matches(r, name); }))
-        throw std::runtime_error("no rule or category named '" + name + "' (see gdprscan rules list)");
+        throw std::runtime_error("no rule, id prefix, category or tag named '" + name + "' (see gdprscan rules list)");
   std::vector<Rule> out;
   for (auto& r : rules) {
     bool on = enable.empty() || std::any_of(enable.begin(), enable.end(), [&](const auto& n) { return matches(r, n); });
@@ -237,6 +241,7 @@ void show_rule(const Rule& r) {
     return out;
   };
   std::cout << "id:          " << r.id << "\nname:        " << r.name << "\ncategory:    " << r.category
+            << "\ntags:        " << list(r.tags)
             << "\nseverity:    " << r.severity << "\ngdpr:        " << r.gdpr << "\nsource:      " << r.source
             << "\npattern:     " << r.pattern
             << (r.spaced_pattern.empty() ? "" : "\nspaced:      " + r.spaced_pattern + "  (with scan --spaced-ids)")

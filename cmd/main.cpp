@@ -54,8 +54,10 @@ void add_scan_command(CLI::App& app, ScanCommandOptions& o) {
                    "Secret key for finding fingerprints (default: per-installation key)")
       ->type_name("FILE");
   scan->add_option("--rules", o.rule_files, "Add a rule pack (TOML; repeatable)")->type_name("FILE");
-  scan->add_option("--enable", o.enable, "Use only these detectors (rule id or category; repeatable)")->type_name("ID");
-  scan->add_option("--disable", o.disable, "Do not use these detectors (rule id or category; repeatable)")->type_name("ID");
+  scan->add_option("--enable", o.enable,
+                   "Use only these detectors: rule id, id prefix (dk, art9), category or tag (nordic, eu; repeatable)")
+      ->type_name("NAME");
+  scan->add_option("--disable", o.disable, "Do not use these detectors (as --enable; repeatable)")->type_name("NAME");
   scan->add_option("--special-scope", o.special_scope,
                    "Special-category terms (health, religion, ...) count next to a person identifier: within their "
                    "window (default) or anywhere in the same document")

@@ -48,6 +48,7 @@ void write_rule(std::ostream& out, const Rule& r, const Detector& detector, Matc
   out << "### `" << r.id << "` — " << r.name << "\n\n" << one_line(r.description) << "\n\n";
   out << "| | |\n|---|---|\n";
   out << "| category, severity | " << r.category << ", " << r.severity << " |\n";
+  if (!r.tags.empty()) out << "| tags | " << joined(r.tags) << " |\n";
   if (!r.gdpr.empty()) out << "| GDPR | " << r.gdpr << " |\n";
   out << "| validator | `" << r.validator << "` |\n";
   out << "| candidate pattern | " << code(r.pattern) << " |\n";

@@ -131,7 +131,7 @@ void reject_unknown_fields(const toml::table& t, const std::set<std::string>& kn
 Rule read_rule(const toml::table& t, const std::string& path) {
   reject_unknown_fields(t,
                         {"id", "name", "description", "category", "severity", "gdpr", "pattern", "spaced_pattern",
-                         "validator", "keywords", "negative", "context", "examples", "terms", "weak_terms", "pairing"},
+                         "validator", "keywords", "negative", "context", "examples", "terms", "weak_terms", "pairing", "tags"},
                         "a rule", path);
   if (const toml::table* c = t.get_as<toml::table>("context"))
     reject_unknown_fields(*c, {"before", "after", "negative_before", "negative_after", "keyword_boost", "negative_penalty"},
@@ -151,6 +151,7 @@ Rule read_rule(const toml::table& t, const std::string& path) {
   r.severity = required_string(t, "severity", path);
   if (!kSeverities.count(r.severity)) fail(path, t.get("severity"), "unknown severity '" + r.severity + "'");
   r.gdpr = optional_string(t, "gdpr", path);
+  r.tags = string_list(t, "tags", path);
   r.terms = string_list(t, "terms", path);
   r.weak_terms = string_list(t, "weak_terms", path);
   for (auto* list : {&r.terms, &r.weak_terms})

@@ -25,6 +25,7 @@ struct Rule {
   std::string name;
   std::string description;
   std::string category;
+  std::vector<std::string> tags;  // groups for --enable/--disable: "nordic", "eu", "danish", ...
   std::string severity;
   std::string gdpr;
   std::string pattern;    // Hyperscan syntax, ASCII; reports candidate ends only
