@@ -294,6 +294,11 @@ void print_throughput(const std::string& dir, const Throughput& t, size_t thread
 // Throughput figures regress relatively (a 10% threshold: below 90% of the baseline),
 // recall absolutely (10 percentage points). Prints one line per figure that moved too far.
 int regressions(const Json& baseline, const Json& current, double threshold) {
+  // Figures of different trees are not comparable: say so, but let the figures speak.
+  if (baseline.value("bytes", Json()) != current["bytes"] || baseline.value("files", Json()) != current["files"])
+    std::printf("note: the baseline scanned %s files, %s bytes; this run %s files, %s bytes\n",
+                baseline.value("files", Json()).dump().c_str(), baseline.value("bytes", Json()).dump().c_str(),
+                current["files"].dump().c_str(), current["bytes"].dump().c_str());
   int count = 0;
   for (const char* name : {"mb_per_s", "files_per_s"}) {
     double before = baseline["throughput"][name]["median"].get<double>();

@@ -126,6 +126,7 @@ def check_gate(checks, args, env, hand, hand_json):
                 "--max-regression", "10%")
     checks.check("gate: 100x MB/s baseline exits 1", res.returncode == 1, f"exit {res.returncode}: {res.err}")
     checks.check("gate: names the figure", "regression: mb_per_s" in res.out, res.out)
+    checks.check("gate: same tree, no note", "note:" not in res.out, res.out)
 
     better = json.loads(json.dumps(base))
     better["throughput"]["mb_per_s"]["median"] = 0
@@ -140,6 +141,14 @@ def check_gate(checks, args, env, hand, hand_json):
     res = bench(args, env, hand, "--runs", "1", "--baseline", hand_json, "--max-regression", "95%")
     checks.check("gate: equal baseline exits 0", res.returncode == 0 and "no regression" in res.out,
                  f"exit {res.returncode}: {res.out}{res.err}")
+
+    other_tree = json.loads(json.dumps(base))
+    other_tree["bytes"] += 1
+    write_json(os.path.join(env.root, "other.json"), other_tree)
+    res = bench(args, env, hand + "/", "--runs", "1", "--baseline", os.path.join(env.root, "other.json"),
+                "--max-regression", "95%")
+    checks.check("gate: another tree is noted (and DIR/ is DIR)", res.returncode == 0 and
+                 "note: the baseline scanned 1 files" in res.out, f"exit {res.returncode}: {res.out}{res.err}")
 
 
 def check_bad_flags(checks, args, env, hand):
