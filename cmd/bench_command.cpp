@@ -329,6 +329,14 @@ int regressions(const Json& baseline, const Json& current, double threshold) {
   return count;
 }
 
+// --json's directory must take a file: found out before the scans, not after them.
+void check_writable_parent(const std::string& path) {
+  size_t slash = path.rfind('/');
+  std::string parent = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  if (access(parent.c_str(), W_OK) != 0)
+    throw std::runtime_error("cannot write --json '" + path + "': " + std::strerror(errno));
+}
+
 void write_json(const std::string& path, const Json& result) {
   std::ofstream out(path);
   out << result.dump(2) << "\n";
@@ -344,6 +352,7 @@ int run_bench_command(const BenchCommandOptions& o) {
   std::string dir = checked_dir(o.dir);
   double threshold = parse_threshold(o.max_regression);
   Json baseline = o.baseline.empty() ? Json() : read_baseline(o.baseline);
+  if (!o.json_output.empty()) check_writable_parent(o.json_output);
   std::string truth_path = dir + "/" + kTruthFile;
   bool have_truth = file_exists(truth_path);
   std::vector<TruthItem> truth = have_truth ? read_truth_file(truth_path) : std::vector<TruthItem>{};

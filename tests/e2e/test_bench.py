@@ -167,6 +167,7 @@ def check_bad_flags(checks, args, env, hand):
         ("baseline not JSON", [hand, "--baseline", not_json], "not.json"),
         ("bad truth line", [bad_truth], "truth.jsonl:2"),
         ("--compare foo", [hand, "--compare", "foo"], "--compare"),
+        ("--json in a missing directory", [hand, "--json", os.path.join(env.root, "nodir", "b.json")], "nodir"),
     ]
     for name, flags, named in cases:
         res = bench(args, env, *flags)
