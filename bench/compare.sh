@@ -3,7 +3,8 @@
 #
 #   bench/compare.sh [--size 1G] [--corpus DIR] [--gdprscan PATH] [--runs 3] [--rg-only]
 #
-# * The corpus is generated with bench/gen_corpus.py (seed 1) into build/bench-corpus-<size>
+# * The corpus is generated with bench/gen_corpus.py (seed 1, --no-truth: the tree alone, no
+#   truth.jsonl to be searched along with it) into build/bench-corpus-<size>
 #   under the repository root, unless that directory already exists or --corpus is given.
 # * The page cache is warmed by reading every file once; then every configuration is timed
 #   --runs times (wall clock, `date +%s.%N`), interleaved round by round so that noise on a
@@ -71,7 +72,7 @@ else
     echo "compare.sh: generating $SIZE corpus in $CORPUS" >&2
     mkdir -p "$ROOT/build"
     rm -rf -- "$CORPUS.partial"
-    "$PYTHON" "$ROOT/bench/gen_corpus.py" "$CORPUS.partial" --size "$SIZE" --seed 1 \
+    "$PYTHON" "$ROOT/bench/gen_corpus.py" "$CORPUS.partial" --size "$SIZE" --seed 1 --no-truth \
       || die "corpus generation failed"
     mv -- "$CORPUS.partial" "$CORPUS"
   fi

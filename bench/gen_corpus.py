@@ -21,12 +21,24 @@ What the tree looks like:
     DDMMYY SSSS, valid dates, mostly mod-11 valid; a few replacement CPRs (day + 60);
     e-mail addresses (~1 per 4 KiB), phone numbers, dates, amounts, postal addresses, and
     decoys: 10-digit invoice/order/account numbers after "Fakturanr.", "Ordrenr.", ...
+  * OUT_DIR/truth.jsonl (unless --no-truth): what was planted, one JSON object per distinct
+    (file, detector, value) in a file, for `gdprscan bench`:
+      {"file": "Sager/...txt", "detector": "dk.cpr", "value": "0101901236", "kind": "positive", "note": ...}
+    kinds: "positive" (must be found): mod-11-valid CPR numbers (dk.cpr), replacement
+    numbers (dk.cpr_replacement), e-mail addresses (email); "decoy" (must not be reported
+    as dk.cpr): 10-digit invoice/order/account numbers of CPR shape after their label;
+    "ambiguous" (bench ignores it): CPR numbers that fail mod-11 on a date CPR-kontoret
+    does not list, which a scanner may fairly report only next to a CPR keyword.
+    Values are normalised as gdprscan reports them with --reveal (CPR digits only, e-mail
+    lower case). The tree itself is byte-identical with or without the truth file: the
+    truth is read back from each file's text and takes nothing from the random stream.
 
 Speed: the prose comes from a pool of pre-built paragraphs picked with random.choices;
 only the identifiers are generated one by one.
 """
 
 import argparse
+import json
 import math
 import os
 import random
@@ -389,6 +401,18 @@ DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 MOD11_W = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
 CPR_SHAPE = re.compile(r"[0-3]\d[01]\d{3}\d{4}")  # what the rg pattern matches (no separator)
 FORMATS = ("dash", "plain", "space")
+# Per class of planted CPR: (detector, kind, note) for truth.jsonl.
+CPR_TRUTH = {
+    "cpr_mod11_valid": ("dk.cpr", "positive", ""),
+    "cpr_replacement": ("dk.cpr_replacement", "positive", "replacement number: day + 60"),
+    "cpr_mod11_invalid": ("dk.cpr", "ambiguous", "fails mod-11 on a date CPR-kontoret does not list"),
+}
+# Where a planted identifier can stand in a text: a CPR in any of its three forms, or the
+# domain half of an e-mail address (the local part is walked back to by hand: a regex that
+# starts at any letter costs forty times more than one that starts at "@").
+PLANTED_DIGITS = re.compile(r"\d{6}[- ]?\d{4}")
+PLANTED_DOMAIN = re.compile(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+EMAIL_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 STATS_KEYS = ["cpr", "cpr_dash", "cpr_plain", "cpr_space", "cpr_mod11_valid",
               "cpr_mod11_invalid", "cpr_replacement", "email", "phone", "date", "amount",
               "address", "decoy_10digit", "decoy_cpr_shaped", "cvr_ean_kle"]
@@ -404,6 +428,9 @@ class Gen:
         self.rng = rng
         self.st = dict.fromkeys(STATS_KEYS, 0)
         self.file_cpr_format = "dash"
+        # shown text -> (detector, normalised value, kind, note): every identifier made,
+        # looked up again in each file's final text (truth_items). Never touches self.rng.
+        self.truth = {}
 
     # --- people and places -------------------------------------------------------------
     def fornavn(self):
@@ -472,11 +499,9 @@ class Gen:
         st[cls] += 1
         self.last_cpr = (fmt, cls)
         head = f"{day:02d}{month:02d}{yy:02d}"
-        if fmt == "dash":
-            return f"{head}-{s}"
-        if fmt == "plain":
-            return head + s
-        return f"{head} {s}"
+        shown = f"{head}-{s}" if fmt == "dash" else head + s if fmt == "plain" else f"{head} {s}"
+        self.truth[shown] = CPR_TRUTH[cls] + (head + s,)
+        return shown
 
     def count_cpr(self, fmt_cls, delta):
         fmt, cls = fmt_cls
@@ -509,7 +534,9 @@ class Gen:
         else:
             dom = r.choice(ORG_DOMAENER)
             local = r.choice((f"{f}.{l}", f"{f}", "post", "info", "sikkerpost", "kontakt"))
-        return f"{local}@{dom}"
+        shown = f"{local}@{dom}"
+        self.truth[shown] = ("email", "positive", "", shown.lower())
+        return shown
 
     def tlf(self):
         r = self.rng
@@ -556,6 +583,7 @@ class Gen:
         s = f"{r.randint(0, 9999999999):010d}"
         if CPR_SHAPE.fullmatch(s):
             self.st["decoy_cpr_shaped"] += 1
+            self.truth[s] = ("dk.cpr", "decoy", "10-digit invoice, order or account number after its label", s)
         return s
 
     def cvr(self):
@@ -1119,6 +1147,38 @@ def parse_size(s):
     return v
 
 
+def planted_shapes(text):
+    """Every text that may be a planted identifier: CPR shapes not inside a longer digit
+    run, and e-mail addresses."""
+    for m in PLANTED_DIGITS.finditer(text):
+        a, b = m.span()
+        if not (a and text[a - 1].isdigit()) and not (b < len(text) and text[b].isdigit()):
+            yield m.group()
+    for m in PLANTED_DOMAIN.finditer(text):
+        a = m.start()
+        while a and text[a - 1] in EMAIL_LOCAL_CHARS:
+            a -= 1
+        yield text[a:m.end()]
+
+
+def truth_items(g, rel, text):
+    """The truth.jsonl lines for one file: each planted identifier found in its text, once."""
+    seen, lines = set(), []
+    for shown in planted_shapes(text):
+        planted = g.truth.get(shown)
+        if planted is None:
+            continue
+        detector, kind, note, value = planted
+        if (detector, value) in seen:
+            continue
+        seen.add((detector, value))
+        item = {"file": rel, "detector": detector, "value": value, "kind": kind}
+        if note:
+            item["note"] = note
+        lines.append(json.dumps(item, ensure_ascii=False) + "\n")
+    return lines
+
+
 def human(n):
     for unit, f in (("GiB", GIB), ("MiB", MIB), ("KiB", KIB)):
         if n >= f:
@@ -1133,6 +1193,7 @@ def main():
     ap.add_argument("--size", type=parse_size, default=parse_size("1G"), help="total bytes, K/M/G suffixes (default 1G)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--small", action="store_true", help="shortcut for --size 64M")
+    ap.add_argument("--no-truth", action="store_true", help="do not write OUT_DIR/truth.jsonl")
     a = ap.parse_args()
     target = parse_size("64M") if a.small else a.size
 
@@ -1155,6 +1216,9 @@ def main():
     cpr_by_kind = {}
     sizes = []
     made_dirs = set()
+    os.makedirs(out, exist_ok=True)
+    truth = None if a.no_truth else open(os.path.join(out, "truth.jsonl"), "w", encoding="utf-8")
+    truth_count = 0
     while total < target:
         remaining = target - total
         if r.random() < 0.002 and remaining > 64 * MIB:
@@ -1192,11 +1256,17 @@ def main():
             made_dirs.add(folder)
         with open(os.path.join(out, rel), "wb") as f:
             f.write(data)
+        if truth:
+            items = truth_items(g, rel, text)
+            truth.writelines(items)
+            truth_count += len(items)
         files += 1
         total += len(data)
         kinds[kind] = kinds.get(kind, 0) + len(data)
         cpr_by_kind[kind] = cpr_by_kind.get(kind, 0) + g.st["cpr"] - cpr_before
         sizes.append(len(data))
+    if truth:
+        truth.close()
     dt = time.monotonic() - t0
 
     st = g.st
@@ -1219,6 +1289,8 @@ def main():
       f"amount {st['amount']}, address {st['address']}\n")
     w(f"  decoys: 10-digit invoice/order/account numbers {st['decoy_10digit']} "
       f"(of which CPR-shaped {st['decoy_cpr_shaped']}), CVR/EAN/KLE {st['cvr_ean_kle']}\n")
+    if truth:
+        w(f"  truth: {truth_count} items in {os.path.join(out, 'truth.jsonl')}\n")
 
 
 if __name__ == "__main__":

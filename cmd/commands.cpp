@@ -130,32 +130,31 @@ int open_output(const std::string& path, bool reveal) {
 
 }  // namespace
 
-int run_scan_command(const ScanCommandOptions& o) {
+std::unique_ptr<ScanSetup> prepare_scan(const ScanCommandOptions& o) {
   // Fail fast on configuration, before any file is read.
   check_roots_exist(o.roots);
   uint64_t max_filesize = o.max_filesize == "none" ? UINT64_MAX : parse_size(o.max_filesize);
   uint64_t max_whole_file = parse_size(o.max_whole_file);
   std::vector<Rule> rules = select_rules(load_rules(o.rule_files), o.enable, o.disable);
   if (o.spaced_ids) use_spaced_forms(rules);
-  Detector detector(std::move(rules));
-  std::unordered_set<std::string> ignored;
-  for (const auto& f : o.ignore_files) read_ignore_file(f, ignored);
-  std::atomic<uint64_t> ignored_count{0};
-  Fingerprinter fingerprinter = o.fingerprint_key_file.empty() ? Fingerprinter::installation_default()
-                                                              : Fingerprinter::from_key_file(o.fingerprint_key_file);
-  int out_fd = open_output(o.output, o.reveal);
+  auto setup = std::make_unique<ScanSetup>();
+  setup->detector = std::make_unique<Detector>(std::move(rules));
+  for (const auto& f : o.ignore_files) read_ignore_file(f, setup->ignored);
+  setup->fingerprinter = std::make_unique<Fingerprinter>(
+      o.fingerprint_key_file.empty() ? Fingerprinter::installation_default()
+                                     : Fingerprinter::from_key_file(o.fingerprint_key_file));
 
-  ScanOptions scan;
+  ScanOptions& scan = setup->scan;
   scan.roots = o.roots;
   scan.walk = {o.follow_symlinks, o.one_file_system, o.include, o.exclude};
-  scan.file.detector = &detector;
+  scan.file.detector = setup->detector.get();
   scan.file.policy.min_confidence = o.min_confidence;
   scan.file.policy.special_scope_document = o.special_scope == "document";
   scan.file.policy.reveal = o.reveal;
-  scan.file.policy.fingerprinter = &fingerprinter;
-  if (!ignored.empty()) {
-    scan.file.policy.ignored_fingerprints = &ignored;
-    scan.file.policy.ignored_count = &ignored_count;
+  scan.file.policy.fingerprinter = setup->fingerprinter.get();
+  if (!setup->ignored.empty()) {
+    scan.file.policy.ignored_fingerprints = &setup->ignored;
+    scan.file.policy.ignored_count = &setup->ignored_count;
   }
   scan.file.max_filesize = max_filesize;
   scan.file.max_whole_file = max_whole_file;
@@ -170,6 +169,14 @@ int run_scan_command(const ScanCommandOptions& o) {
   scan.threads = o.threads;
   scan.scan_id = new_scan_id();
   scan.version = GDPRSCAN_VERSION;
+  return setup;
+}
+
+int run_scan_command(const ScanCommandOptions& o) {
+  std::unique_ptr<ScanSetup> setup = prepare_scan(o);
+  const ScanOptions& scan = setup->scan;
+  int out_fd = open_output(o.output, o.reveal);
+
 
   SinkOptions sink_options{scan.scan_id, o.reveal};
   std::unique_ptr<Sink> sink =

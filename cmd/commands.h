@@ -3,9 +3,16 @@
 // 0 no findings, 1 findings, 2 fatal error.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
+
+#include "detector.h"
+#include "fingerprint.h"
+#include "pipeline.h"
 
 namespace gdprscan {
 
@@ -43,6 +50,18 @@ struct RulesCommandOptions {
   std::vector<std::string> rule_files;
   std::vector<std::string> enable, disable;
 };
+
+// A scan's configuration turned into objects, checked before any file is read: the
+// ScanOptions and what they point into. `scan` runs it once; `bench` runs it many times.
+struct ScanSetup {
+  std::unique_ptr<Detector> detector;
+  std::unique_ptr<Fingerprinter> fingerprinter;
+  std::unordered_set<std::string> ignored;
+  std::atomic<uint64_t> ignored_count{0};
+  ScanOptions scan;
+};
+// Throws std::runtime_error / std::invalid_argument naming the bad option or file.
+std::unique_ptr<ScanSetup> prepare_scan(const ScanCommandOptions& options);
 
 int run_scan_command(const ScanCommandOptions& options);
 int run_rules_command(const RulesCommandOptions& options);

@@ -6,6 +6,7 @@
 #include <csignal>
 #include <iostream>
 
+#include "bench_command.h"
 #include "commands.h"
 #include "helper_process.h"
 
@@ -93,6 +94,29 @@ Examples:
   rules->add_option("--disable", o.disable, "Not these detectors (rule id or category)")->type_name("ID");
 }
 
+void add_bench_command(CLI::App& app, BenchCommandOptions& o) {
+  CLI::App* bench = app.add_subcommand("bench", "Measure throughput and, against DIR/truth.jsonl, accuracy");
+  bench->footer(R"(
+Examples:
+  gdprscan bench corpus --runs 5 --json bench.json
+  gdprscan bench corpus --baseline main.json --max-regression 10%   exit 1 on a regression
+  gdprscan bench corpus --compare rg
+
+Exit status: 0 done, 1 a figure regressed beyond --max-regression, 2 bad flags or files.)");
+  bench->add_option("dir", o.dir, "Directory to scan (a truth.jsonl in it is read, not scanned)")
+      ->required()
+      ->type_name("DIR");
+  bench->add_option("--runs", o.runs, "Timed scans after one warm-up (default 5)")->check(CLI::Range(1, 1000));
+  bench->add_option("-j,--threads", o.threads, "Worker threads (default: every core)")->check(CLI::Range(1, 1024));
+  bench->add_option("--json", o.json_output, "Write every figure to FILE as JSON")->type_name("FILE");
+  bench->add_option("--baseline", o.baseline, "An earlier --json result to compare with")->type_name("FILE");
+  bench->add_option("--max-regression", o.max_regression,
+                    "Allowed drop: MB/s and files/s medians relative, recall in percentage points (default 10%)")
+      ->type_name("PERCENT");
+  bench->add_option("--compare", o.compare, "Also time ripgrep over DIR with equivalent patterns")
+      ->check(CLI::IsMember({"rg"}));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -124,6 +148,8 @@ Exit status: 0 no findings, 1 findings, 2 fatal error.)");
   RulesCommandOptions rules;
   add_scan_command(app, scan);
   add_rules_command(app, rules);
+  BenchCommandOptions bench;
+  add_bench_command(app, bench);
   app.add_subcommand("version", "Print the version");
   try {
     app.parse(argc, argv);
@@ -141,6 +167,7 @@ Exit status: 0 no findings, 1 findings, 2 fatal error.)");
       return kExitClean;
     }
     if (app.got_subcommand("rules")) return run_rules_command(rules);
+    if (app.got_subcommand("bench")) return run_bench_command(bench);
     return run_scan_command(scan);
   } catch (const std::exception& e) {
     std::cerr << "gdprscan: error: " << e.what() << "\n";
