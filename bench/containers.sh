@@ -44,7 +44,7 @@ done
 [[ -x "$GDPRSCAN" ]] || { echo "containers.sh: no gdprscan at $GDPRSCAN (build first or --gdprscan)" >&2; exit 2; }
 OUT="$ROOT/build/bench-containers"
 mkdir -p "$OUT"
-[[ -d "$CORPUS" ]] || /usr/bin/python3 "$ROOT/bench/gen_corpus.py" --out "$CORPUS" --size 1G --seed 1 >/dev/null
+[[ -d "$CORPUS" ]] || /usr/bin/python3 "$ROOT/bench/gen_corpus.py" "$CORPUS" --size 1G --seed 1 --no-truth >/dev/null
 
 bytes_of() { numfmt --from=iec "$1"; }
 if [[ ! -f "$OUT/mail/messages.txt" ]]; then

@@ -33,7 +33,7 @@ CORPUS="$ROOT/build/bench-corpus-1G"
 mkdir -p "$OUT/pdf" "$OUT/letters" "$OUT/office"
 
 if [[ ! -f "$OUT/pdf/doc60.pdf" ]]; then
-  [[ -d "$CORPUS" ]] || /usr/bin/python3 "$ROOT/bench/gen_corpus.py" --out "$CORPUS" --size 1G --seed 1 >/dev/null
+  [[ -d "$CORPUS" ]] || /usr/bin/python3 "$ROOT/bench/gen_corpus.py" "$CORPUS" --size 1G --seed 1 --no-truth >/dev/null
   i=0
   find "$CORPUS" -name '*.txt' -size +20k -size -120k | sort | head -60 | while read -r f; do
     i=$((i + 1))
