@@ -109,6 +109,10 @@ int on_match(unsigned id, unsigned long long from, unsigned long long to, unsign
   for (uint32_t owner : ctx->owners[id]) ctx->out.push_back({owner, static_cast<size_t>(to), static_cast<size_t>(from)});
   return 0;
 }
+int on_expression_match(unsigned id, unsigned long long from, unsigned long long to, unsigned /*flags*/, void* raw) {
+  static_cast<std::vector<ExpressionMatch>*>(raw)->push_back({id, static_cast<size_t>(to), static_cast<size_t>(from)});
+  return 0;
+}
 }  // namespace
 
 void Matcher::scan(std::string_view text, MatchScratch& scratch, std::vector<Candidate>& out) const {
@@ -118,6 +122,14 @@ void Matcher::scan(std::string_view text, MatchScratch& scratch, std::vector<Can
   static const ScanFn scan = scan_function();
   MatchContext ctx{owners_, out};
   hs_error_t rc = scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_match, &ctx);
+  if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
+}
+
+void Matcher::scan_expressions(std::string_view text, MatchScratch& scratch, std::vector<ExpressionMatch>& out) const {
+  if (text.empty()) return;
+  prepare(scratch);
+  static const ScanFn scan = scan_function();
+  hs_error_t rc = scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_expression_match, &out);
   if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
 }
 

@@ -22,6 +22,13 @@ struct Candidate {
   size_t start = 0;  // only for expressions compiled with start of match (HS_FLAG_SOM_LEFTMOST)
 };
 
+// A match of one expression: `expression` indexes Matcher::owners().
+struct ExpressionMatch {
+  uint32_t expression;
+  size_t end;
+  size_t start = 0;  // only for expressions compiled with start of match
+};
+
 // One Hyperscan expression and who is told when it matches.
 struct MatchExpression {
   std::string pattern;
@@ -63,6 +70,10 @@ class Matcher {
   // Appends every candidate end in `text` (in increasing end order; rules sharing a pattern
   // get one candidate each).
   void scan(std::string_view text, MatchScratch& scratch, std::vector<Candidate>& out) const;
+  // The same matches, once per expression instead of once per owner: where many rules share
+  // an expression the caller screens each end once for all of them (the detector).
+  void scan_expressions(std::string_view text, MatchScratch& scratch, std::vector<ExpressionMatch>& out) const;
+  const std::vector<uint32_t>& owners(uint32_t expression) const { return owners_[expression]; }
   double compile_ms() const { return compile_ms_; }
 
  private:

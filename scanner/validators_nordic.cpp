@@ -282,11 +282,13 @@ std::string mask_hetu(std::string_view span) { return mask_middle(span, 7, 0); }
 
 std::vector<Validator> nordic_validators() {
   return {
-      {"se_personnummer", confirm_se_personnummer, mask_swedish, 13},
-      {"se_samordningsnummer", confirm_se_samordningsnummer, mask_swedish, 13},
-      {"no_fodselsnummer", confirm_no_fodselsnummer, mask_keep_six, 12},
-      {"fi_hetu", confirm_fi_hetu, mask_hetu, 11},
-      {"is_kennitala", confirm_is_kennitala, mask_keep_six, 11},
+      // Final digit runs from the shapes: "YYMMDD-NNNC" 4, ten or twelve digits unbroken.
+      {"se_personnummer", confirm_se_personnummer, mask_swedish, 13, true, digit_runs({4, 10, 12})},
+      {"se_samordningsnummer", confirm_se_samordningsnummer, mask_swedish, 13, true, digit_runs({4, 10, 12})},
+      {"no_fodselsnummer", confirm_no_fodselsnummer, mask_keep_six, 12, true, digit_runs({5, 11})},
+      // A check letter ends the run at 0; a check digit after "DDMMYY-NNN" makes it 4.
+      {"fi_hetu", confirm_fi_hetu, mask_hetu, 11, true, digit_runs({0, 4})},
+      {"is_kennitala", confirm_is_kennitala, mask_keep_six, 11, true, digit_runs({4, 10})},
   };
 }
 

@@ -398,11 +398,12 @@ std::string mask_mac(std::string_view span) { return mask_middle(span, 6, 0); }
 
 std::vector<Validator> online_validators() {
   return {
-      {"dk_phone", confirm_dk_phone, mask_phone, 20},
-      {"nordic_phone", confirm_nordic_phone, mask_phone, 24},
-      {"ipv4", confirm_ipv4, mask_ip, 18},
+      // "12 34 56 78", "1234 5678", "12345678", "+4512345678" (10), "004512345678" (12).
+      {"dk_phone", confirm_dk_phone, mask_phone, 20, true, digit_runs({2, 4, 8, 10, 12})},
+      {"nordic_phone", confirm_nordic_phone, mask_phone, 24, true, digit_runs_from_to(1, 15)},
+      {"ipv4", confirm_ipv4, mask_ip, 18, true, digit_runs_from_to(1, 3)},
       {"ipv6", confirm_ipv6, mask_ip, 48 + 24, false},  // its candidate ends inside the address
-      {"mac_address", confirm_mac, mask_mac, 17},
+      {"mac_address", confirm_mac, mask_mac, 17, true, digit_runs_from_to(0, 4)},
   };
 }
 
