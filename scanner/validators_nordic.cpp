@@ -141,12 +141,15 @@ std::optional<Confirmed> confirm_swedish(std::string_view text, size_t end, cons
   auto found = free_shape(text, end, kShapes);
   if (!found) return std::nullopt;
   auto [start, shape] = *found;
+  // Every shape ends with the day, a separator or not, and four digits: the day tells the
+  // two rules apart, so each turns away the other's numbers before any Luhn or string work.
+  size_t day_at = end - 4 - (is_digit(text[end - 5]) ? 2 : 3);
+  if ((two_digits(text, day_at) > 60) != coordination) return std::nullopt;
   std::string digits = digits_only(text.substr(start, end - start));
   bool century = digits.size() == 12;
   std::string ten = digits.substr(century ? 2 : 0);
   if (!ids::luhn_ok(ten)) return std::nullopt;
   int month = two_digits(ten, 2), day = two_digits(ten, 4);
-  if ((day > 60) != coordination) return std::nullopt;
   if (coordination) day -= 60;
   char sign = shape.size() == 11 ? shape[6] : ' ';
   int year = century ? std::stoi(digits.substr(0, 4)) : swedish_year(two_digits(ten, 0), month, day, sign == '+', env.today);
@@ -251,15 +254,18 @@ std::optional<Confirmed> confirm_fi_hetu(std::string_view text, size_t end, cons
 
 std::optional<Confirmed> confirm_is_kennitala(std::string_view text, size_t end, const ValidationEnv& env) {
   static constexpr std::array<std::string_view, 2> kShapes = {"dddddd-dddd", "dddddddddd"};
+  // The last digit is the century: 9 the 1900s, 0 the 2000s, 8 the 1800s. Checked first:
+  // it turns away seven in ten CPR-shaped numbers before anything is copied.
+  char last = end > 0 ? text[end - 1] : ' ';
+  int century = last == '9' ? 1900 : last == '0' ? 2000 : last == '8' ? 1800 : 0;
+  if (!century) return std::nullopt;
   auto found = free_shape(text, end, kShapes);
   if (!found) return std::nullopt;
   size_t start = found->first;
   std::string d = digits_only(text.substr(start, end - start));
   if (!ids::is_kennitala_check_ok(d)) return std::nullopt;
-  // The last digit is the century: 9 the 1900s, 0 the 2000s, 8 the 1800s. Days 41-71 are
-  // companies' numbers, not persons'.
-  int century = d[9] == '9' ? 1900 : d[9] == '0' ? 2000 : d[9] == '8' ? 1800 : 0;
-  if (!century || !born_by({century + two_digits(d, 4), two_digits(d, 2), two_digits(d, 0)}, env))
+  // Days 41-71 are companies' numbers, not persons'.
+  if (!born_by({century + two_digits(d, 4), two_digits(d, 2), two_digits(d, 0)}, env))
     return std::nullopt;
   // Written exactly like a CPR number (DDMMYY-NNNN): on a Danish share the shape says
   // nothing about Iceland, so a kennitala needs its keyword.
