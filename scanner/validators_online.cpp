@@ -306,11 +306,14 @@ size_t first_ipv6_anchor(std::string_view text, size_t from, size_t to) {
 }
 
 std::optional<Confirmed> confirm_ipv6(std::string_view text, size_t end, const ValidationEnv&) {
-  size_t start = end, stop = end;
+  size_t start = end;
   while (start > 0 && end - start < 48 && is_ipv6_char(text[start - 1])) --start;
+  // Only the first anchor of a token confirms it; the later ones (a log's "08:15:22" has
+  // two) return here, before the rest of the token is read.
+  if (first_ipv6_anchor(text, start, end) != end) return std::nullopt;
+  size_t stop = end;
   while (stop < text.size() && stop - start < 48 && is_ipv6_char(text[stop])) ++stop;
   while (stop > end && text[stop - 1] == '.') --stop;  // a sentence's full stop
-  if (first_ipv6_anchor(text, start, stop) != end) return std::nullopt;
   if (word_char_before(text, start) || (start > 0 && text[start - 1] == '.')) return std::nullopt;
   std::string_view token = text.substr(start, stop - start);
   // Before any parsing: without "::" an address has seven colons (six before an IPv4 tail),
