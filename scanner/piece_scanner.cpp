@@ -88,7 +88,7 @@ void PieceScanner::match_and_emit(size_t from, size_t to) {
   detector_.detect(text_, scratch_, detections_);
   line_cursor_ = 0;
   line_at_cursor_ = lines_before_buf_;
-  for (const Detection& d : detections_) {
+  for (Detection& d : detections_) {
     if (d.hit.end < from || d.hit.end >= to) continue;
     double confidence = d.confidence;
     std::optional<ConfidenceAdjustment> adjustment;
@@ -106,7 +106,7 @@ uint64_t PieceScanner::line_of(size_t rel_pos) {
   return line_at_cursor_ + 1;
 }
 
-void PieceScanner::emit(const Detection& d, size_t index, double confidence, const std::string* extra_signal) {
+void PieceScanner::emit(Detection& d, size_t index, double confidence, const std::string* extra_signal) {
   const Rule& rule = detector_.rules()[d.rule];
   std::string_view span = text_.substr(d.hit.start, d.hit.end - d.hit.start);
   Finding f;
@@ -114,7 +114,7 @@ void PieceScanner::emit(const Detection& d, size_t index, double confidence, con
   f.category = rule.category;
   f.severity = rule.severity;
   f.confidence = confidence;
-  f.signals = d.hit.signals;
+  f.signals = std::move(d.hit.signals);  // a detection is emitted once; masking needs only its span
   if (extra_signal) f.signals.push_back(*extra_signal);
   f.location = resolver_ ? resolver_(buf_abs_ + d.hit.start) : location_;
   f.line = line_of(d.hit.start);

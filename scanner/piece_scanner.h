@@ -51,7 +51,7 @@ class PieceScanner final : public TextSink {
  private:
   void process(bool final);
   void match_and_emit(size_t from, size_t to);  // on text_, ends in [from, to)
-  void emit(const Detection& d, size_t index, double confidence, const std::string* extra_signal);
+  void emit(Detection& d, size_t index, double confidence, const std::string* extra_signal);
   std::string masked_context(size_t index) const;
   uint64_t line_of(size_t rel_pos);
 
