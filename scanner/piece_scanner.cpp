@@ -87,6 +87,7 @@ void PieceScanner::match_and_emit(size_t from, size_t to) {
   detections_.clear();
   detector_.detect(text_, scratch_, detections_);
   line_cursor_ = 0;
+  mask_cursor_ = 0;
   line_at_cursor_ = lines_before_buf_;
   for (Detection& d : detections_) {
     if (d.hit.end < from || d.hit.end >= to) continue;
@@ -167,16 +168,18 @@ void mask_message(std::string& m) {
   }
 }
 
-std::string PieceScanner::masked_context(size_t index) const {
+std::string PieceScanner::masked_context(size_t index) {
   const Detection& d = detections_[index];
   const size_t n = policy_.context_chars;
   size_t lo = d.hit.start > n ? d.hit.start - n : 0;
   size_t hi = std::min(text_.size(), d.hit.end + n);
   while (lo < d.hit.start && is_continuation(text_[lo])) ++lo;  // whole characters only
   while (hi > d.hit.end && hi < text_.size() && is_continuation(text_[hi])) --hi;
-  // Detections are sorted by start; only neighbours can reach into the window.
-  size_t first = index;
-  while (first > 0 && detections_[first - 1].hit.start + kLongestSpan > lo) --first;
+  // Detections are sorted by start; only neighbours can reach into the window. Findings come
+  // in that order too, so the first neighbour only moves forward (a citizen list has dozens
+  // within reach of each finding).
+  while (mask_cursor_ < index && detections_[mask_cursor_].hit.start + kLongestSpan <= lo) ++mask_cursor_;
+  size_t first = std::min(mask_cursor_, index);
   std::string out;
   out.reserve(hi - lo + 16);
   size_t pos = lo;
