@@ -66,7 +66,7 @@ void Detector::detect(std::string_view text, size_t report_from, size_t report_t
   matcher_.scan_expressions(text, scratch, matches);
   size_t first = out.size();
   bool needs_words = false;
-  size_t shape_end = SIZE_MAX;  // matches come in order of their end: one shape per end
+  size_t shape_end = SIZE_MAX;  // each database reports in order of the end: one shape per end
   EndShape shape{};
   for (const ExpressionMatch& m : matches) {
     if (m.end < report_from || m.end >= report_to) continue;
