@@ -252,6 +252,7 @@ void show_rule(const Rule& r) {
             << "\nseverity:    " << r.severity << "\ngdpr:        " << r.gdpr << "\nsource:      " << r.source
             << "\npattern:     " << r.pattern
             << (r.spaced_pattern.empty() ? "" : "\nspaced:      " + r.spaced_pattern + "  (with scan --spaced-ids)")
+            << (r.separate_database ? "\n             (in a Hyperscan database of its own)" : "")
             << "\nvalidator:   " << r.validator
             << "\nkeywords:    " << list(r.context.keywords) << "\nnegative:    " << list(r.context.negative)
             << "\nwindows:     keywords " << r.context.keyword_before << " before / " << r.context.keyword_after

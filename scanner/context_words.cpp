@@ -103,17 +103,22 @@ ContextScorer::ContextScorer(const ContextModel& model, const ContextWords& word
   for (const auto& w : model.negative) is_negative_[words.id_of(w)] = true;
 }
 
-ContextScorer::Label ContextScorer::nearest_before(const std::vector<WordHit>& hits, size_t start, int width,
-                                                   const std::vector<bool>& set) const {
-  size_t window_start = start > static_cast<size_t>(width) ? start - width : 0;
+ContextScorer::Labels ContextScorer::nearest_before(const std::vector<WordHit>& hits, size_t start, int keyword_width,
+                                                    int negative_width) const {
+  auto window_start = [start](int width) { return start > static_cast<size_t>(width) ? start - width : 0; };
+  size_t keyword_from = window_start(keyword_width), negative_from = window_start(negative_width);
+  size_t from = std::min(keyword_from, negative_from);
+  Labels found;
   // Hits are sorted by end: walk back from the last one ending at or before `start`.
   auto it = std::upper_bound(hits.begin(), hits.end(), start, [](size_t pos, const WordHit& h) { return pos < h.end; });
-  while (it != hits.begin()) {
+  while (it != hits.begin() && !(found.keyword.found() && found.negative.found())) {
     --it;
-    if (it->end < window_start) break;
-    if (it->start >= window_start && set[it->word]) return {static_cast<long>(start - it->end), it->word};
+    if (it->end < from) break;
+    Label here{static_cast<long>(start - it->end), it->word};
+    if (!found.keyword.found() && it->start >= keyword_from && is_keyword_[it->word]) found.keyword = here;
+    if (!found.negative.found() && it->start >= negative_from && is_negative_[it->word]) found.negative = here;
   }
-  return {};
+  return found;
 }
 
 ContextScorer::Label ContextScorer::nearest_after(const std::vector<WordHit>& hits, size_t end, int width,
@@ -134,9 +139,8 @@ double ContextScorer::score(std::string_view text, size_t start, size_t end, con
   // labels on the same side the nearer wins (a negative word wins a tie). So "cpr-nr" three
   // lines up does not outweigh "Fakturanr." right before the number, and "p-nr" in a header
   // does not hide the CPR numbers below it.
-  Label keyword = nearest_before(hits, start, model_.keyword_before, is_keyword_);
-  Label negative =
-      nearest_before(hits, start, negative_reach_before(text, start, model_.negative_before), is_negative_);
+  auto [keyword, negative] =
+      nearest_before(hits, start, model_.keyword_before, negative_reach_before(text, start, model_.negative_before));
   if (!keyword.found() && !negative.found()) {
     keyword = nearest_after(hits, end, model_.keyword_after, is_keyword_);
     negative = nearest_after(hits, end, negative_reach_after(text, end, model_.negative_after), is_negative_);

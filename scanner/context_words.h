@@ -65,7 +65,12 @@ class ContextScorer {
     uint32_t word = 0;
     bool found() const { return distance >= 0; }
   };
-  Label nearest_before(const std::vector<WordHit>& hits, size_t start, int width, const std::vector<bool>& set) const;
+  struct Labels {
+    Label keyword, negative;
+  };
+  // The nearest keyword and negative word ending before `start`, each within its own width,
+  // found in one walk back over the hits.
+  Labels nearest_before(const std::vector<WordHit>& hits, size_t start, int keyword_width, int negative_width) const;
   Label nearest_after(const std::vector<WordHit>& hits, size_t end, int width, const std::vector<bool>& set) const;
 
   ContextModel model_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 
 namespace gdprscan {
@@ -16,6 +17,30 @@ std::vector<const Validator*> resolve_validators(const std::vector<Rule>& rules)
     out.push_back(v);
   }
   return out;
+}
+
+// What the validators on a candidate end are screened with: whether a digit follows the end
+// and how long the digit run before it is (capped at kLongDigitRun).
+struct EndShape {
+  bool digit_after;
+  int digit_run;
+};
+
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+EndShape end_shape(std::string_view text, size_t end) {
+  EndShape shape{end < text.size() && is_ascii_digit(text[end]), 0};
+  while (shape.digit_run < kLongDigitRun && end > static_cast<size_t>(shape.digit_run) &&
+         is_ascii_digit(text[end - 1 - shape.digit_run]))
+    ++shape.digit_run;
+  return shape;
+}
+
+// Inside a long digit run Hyperscan reports an end at every digit, and only the last can be
+// an identifier; of the rules sharing an expression, most accept only a few run lengths.
+bool worth_validating(const Validator& v, const EndShape& shape) {
+  if (shape.digit_after && v.rejects_digit_after) return false;
+  return v.accepts_final_digit_run(shape.digit_run);
 }
 
 }  // namespace
@@ -40,21 +65,25 @@ Detector::Detector(std::vector<Rule> rules, CivilDate today)
 
 void Detector::detect(std::string_view text, size_t report_from, size_t report_to, MatchScratch& scratch,
                       std::vector<Detection>& out) const {
-  thread_local std::vector<Candidate> candidates;
-  candidates.clear();
-  matcher_.scan(text, scratch, candidates);
+  thread_local std::vector<ExpressionMatch> matches;
+  matches.clear();
+  matcher_.scan_expressions(text, scratch, matches);
   size_t first = out.size();
   bool needs_words = false;
-  for (const Candidate& c : candidates) {
-    if (c.end < report_from || c.end >= report_to) continue;
-    if (c.end < text.size() && text[c.end] >= '0' && text[c.end] <= '9' && validators_[c.rule]->rejects_digit_after)
-      continue;
-    ValidationEnv env = env_;
-    env.start = c.start;
-    auto hit = validators_[c.rule]->confirm(text, c.end, env);
-    if (!hit) continue;
-    needs_words |= scorers_[c.rule].needs_words();
-    out.push_back(Detection{c.rule, std::move(*hit), 0});
+  size_t shape_end = SIZE_MAX;  // each database reports in order of the end: one shape per end
+  EndShape shape{};
+  for (const ExpressionMatch& m : matches) {
+    if (m.end < report_from || m.end >= report_to) continue;
+    if (m.end != shape_end) shape = end_shape(text, shape_end = m.end);
+    for (uint32_t rule : matcher_.owners(m.expression)) {
+      if (!worth_validating(*validators_[rule], shape)) continue;
+      ValidationEnv env = env_;
+      env.start = m.start;
+      auto hit = validators_[rule]->confirm(text, m.end, env);
+      if (!hit) continue;
+      needs_words |= scorers_[rule].needs_words();
+      out.push_back(Detection{rule, std::move(*hit), 0});
+    }
   }
   // Context words are searched only around confirmed candidates that need them: in small
   // windows where identifiers are sparse, in one merged range where they are dense.

@@ -9,14 +9,16 @@ namespace gdprscan {
 
 namespace {
 
-// True when any of the 8 bytes at p is < 0x20, '"', '\\' or >= 0x80 (SWAR, no branches).
-bool needs_escape(const char* p) {
+// True when any of the 8 bytes at p is < 0x20, '"', '\\' or, unless `high_ok`, >= 0x80
+// (SWAR, no branches).
+bool needs_escape(const char* p, bool high_ok) {
   uint64_t w;
   std::memcpy(&w, p, 8);
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
   uint64_t control = (w - 0x2020202020202020ULL) & ~w & kHigh;  // bytes < 0x20 (for bytes < 0x80)
-  return ((w & kHigh) | control | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0;
+  uint64_t high = high_ok ? 0 : w & kHigh;
+  return (high | control | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) != 0;
 }
 
 }  // namespace
@@ -33,18 +35,26 @@ void JsonWriter::string(std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out_ += '"';
   size_t i = 0;
+  // Bytes >= 0x80 are copied with the runs once the rest of the string is known to be valid
+  // UTF-8 (checked once, at the first of them: contexts of Danish text have many).
+  bool high_ok = false, utf8_checked = false;
   while (i < s.size()) {
-    size_t run = i;  // printable ASCII needs no escaping: copy it in one go
-    while (run + 8 <= s.size() && !needs_escape(s.data() + run)) run += 8;
+    size_t run = i;  // text that needs no escaping: copy it in one go
+    while (run + 8 <= s.size() && !needs_escape(s.data() + run, high_ok)) run += 8;
     while (run < s.size()) {
       auto b = static_cast<unsigned char>(s[run]);
-      if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+      if (b < 0x20 || (b >= 0x80 && !high_ok) || b == '"' || b == '\\') break;
       ++run;
     }
     out_.append(s.data() + i, run - i);
     i = run;
     if (i >= s.size()) break;
     auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80 && !utf8_checked) {
+      utf8_checked = true;
+      high_ok = is_valid_utf8(s.substr(i));
+      if (high_ok) continue;
+    }
     if (c >= 0x80) {
       size_t len = utf8_sequence_length_at(s, i);
       if (len == 0) {

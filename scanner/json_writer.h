@@ -38,6 +38,18 @@ class JsonWriter {
     first_ = false;
     return *this;
   }
+  // Fields that repeat in many records (a file's path, size, owner) are rendered once into
+  // a fragment and appended to each record. A writer for a fragment that goes after other
+  // fields starts with continued(), so that its first field brings its comma.
+  JsonWriter& continued() {
+    first_ = false;
+    return *this;
+  }
+  JsonWriter& fields(std::string_view rendered) {
+    out_.append(rendered);
+    first_ = first_ && rendered.empty();
+    return *this;
+  }
 
  private:
   void key(std::string_view k);

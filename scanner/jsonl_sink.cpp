@@ -56,18 +56,23 @@ class JsonlSink final : public Sink {
   std::string render(const FileReport& r) const override {
     std::string out;
     std::string owner = r.file.have_stat ? owner_name(r.file.uid) : "";
+    // What every finding of the file repeats, rendered once: a citizen list has thousands.
+    std::string head, path, meta;
+    JsonWriter head_writer(head), path_writer(path), meta_writer(meta);
+    head_writer.field("type", "finding").field("scan_id", options_.scan_id);
+    put_path(path_writer.continued(), r.file.path);
+    put_file_meta(meta_writer.continued(), r.file, owner);
     for (const Finding& f : r.findings) {
       JsonWriter j(out);
       j.begin()
-          .field("type", "finding")
-          .field("scan_id", options_.scan_id)
+          .fields(head)
           .field("detector", f.detector)
           .field("category", f.category)
           .field("severity", f.severity)
           .field("confidence", f.confidence)
-          .field("signals", f.signals);
-      put_path(j, r.file.path);
-      j.field("location", location_strings(f.location))
+          .field("signals", f.signals)
+          .fields(path)
+          .field("location", location_strings(f.location))
           .field("line", f.line)
           .field("offset", f.offset)
           .field("match", f.match)
@@ -77,8 +82,7 @@ class JsonlSink final : public Sink {
       if (!f.paired_detector.empty())
         j.begin_object("paired_with").field("detector", f.paired_detector).field("fingerprint", f.paired_fingerprint).end_object();
       if (f.mail) put_mail(j, *f.mail);
-      put_file_meta(j, r.file, owner);
-      j.end();
+      j.fields(meta).end();
     }
     for (const Problem& p : r.problems) {
       JsonWriter j(out);

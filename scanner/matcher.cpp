@@ -47,6 +47,7 @@ std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules) {
     auto same = std::find_if(out.begin(), out.end(), [&](const MatchExpression& e) { return e.pattern == rules[i].pattern; });
     if (same != out.end()) {
       same->owners.push_back(static_cast<uint32_t>(i));
+      same->separate |= rules[i].separate_database;
       continue;
     }
     // The generic "regex" validator has no structure to find the start by: Hyperscan
@@ -56,21 +57,21 @@ std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules) {
     bool terms = !rules[i].terms.empty() || !rules[i].weak_terms.empty();
     unsigned flags = rules[i].validator == "regex" || terms ? HS_FLAG_SOM_LEFTMOST : 0;
     if (terms) flags |= HS_FLAG_CASELESS;
-    out.push_back({rules[i].pattern, flags, {static_cast<uint32_t>(i)}, "rule " + rules[i].id});
+    out.push_back({rules[i].pattern, flags, {static_cast<uint32_t>(i)}, "rule " + rules[i].id, rules[i].separate_database});
   }
   return out;
 }
 
-Matcher::Matcher(std::vector<MatchExpression> expressions) {
-  if (expressions.empty()) throw std::runtime_error("no detector rules are enabled");
-  auto t0 = std::chrono::steady_clock::now();
+namespace {
+
+// Compiles expressions[i] for each i in `which` into one database; Hyperscan reports the
+// expression's index in `expressions`.
+hs_database* compile_database(const std::vector<MatchExpression>& expressions, const std::vector<unsigned>& which) {
   std::vector<const char*> patterns;
-  std::vector<unsigned> flags, ids;
-  for (const auto& e : expressions) {
-    ids.push_back(static_cast<unsigned>(patterns.size()));
-    patterns.push_back(e.pattern.c_str());
-    flags.push_back(e.flags);  // no HS_FLAG_SOM_LEFTMOST: validators find the start
-    owners_.push_back(e.owners);
+  std::vector<unsigned> flags;
+  for (unsigned i : which) {
+    patterns.push_back(expressions[i].pattern.c_str());
+    flags.push_back(expressions[i].flags);
   }
   hs_compile_error_t* err = nullptr;
   hs_platform_info_t platform{};
@@ -80,26 +81,49 @@ Matcher::Matcher(std::vector<MatchExpression> expressions) {
     target = &platform;
   }
   unsigned mode = HS_MODE_BLOCK;  // block mode takes SOM_LEFTMOST without a horizon
-  hs_error_t rc = hs_compile_multi(patterns.data(), flags.data(), ids.data(), static_cast<unsigned>(patterns.size()),
-                                   mode, target, &db_, &err);
+  hs_database* db = nullptr;
+  hs_error_t rc = hs_compile_multi(patterns.data(), flags.data(), which.data(), static_cast<unsigned>(which.size()),
+                                   mode, target, &db, &err);
   if (rc != HS_SUCCESS) {
     std::string what = err && err->message ? err->message : "unknown error";
-    std::string name = err && err->expression >= 0 ? expressions[err->expression].name : "?";
+    std::string name = err && err->expression >= 0 ? expressions[which[err->expression]].name : "?";
     hs_free_compile_error(err);
     throw std::runtime_error(name + ": pattern rejected by Hyperscan: " + what);
+  }
+  return db;
+}
+
+}  // namespace
+
+Matcher::Matcher(std::vector<MatchExpression> expressions) {
+  if (expressions.empty()) throw std::runtime_error("no detector rules are enabled");
+  auto t0 = std::chrono::steady_clock::now();
+  std::vector<unsigned> main, separate;
+  for (unsigned i = 0; i < expressions.size(); ++i) {
+    (expressions[i].separate ? separate : main).push_back(i);
+    owners_.push_back(expressions[i].owners);
+  }
+  try {
+    for (const auto* which : {&main, &separate})
+      if (!which->empty()) databases_.push_back(compile_database(expressions, *which));
+  } catch (...) {
+    for (hs_database* db : databases_) hs_free_database(db);
+    throw;
   }
   compile_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 Matcher::~Matcher() {
-  if (db_) hs_free_database(db_);
+  for (hs_database* db : databases_) hs_free_database(db);
 }
 
 void Matcher::prepare(MatchScratch& scratch) const {
-  if (std::find(scratch.fits_.begin(), scratch.fits_.end(), db_) != scratch.fits_.end()) return;
-  // Grows the scratch to fit this database too (Hyperscan allows one scratch for many).
-  if (hs_alloc_scratch(db_, &scratch.scratch_) != HS_SUCCESS) throw std::bad_alloc();
-  scratch.fits_.push_back(db_);
+  for (hs_database* db : databases_) {
+    if (std::find(scratch.fits_.begin(), scratch.fits_.end(), db) != scratch.fits_.end()) continue;
+    // Grows the scratch to fit this database too (Hyperscan allows one scratch for many).
+    if (hs_alloc_scratch(db, &scratch.scratch_) != HS_SUCCESS) throw std::bad_alloc();
+    scratch.fits_.push_back(db);
+  }
 }
 
 namespace {
@@ -113,6 +137,10 @@ int on_match(unsigned id, unsigned long long from, unsigned long long to, unsign
   for (uint32_t owner : ctx->owners[id]) ctx->out.push_back({owner, static_cast<size_t>(to), static_cast<size_t>(from)});
   return 0;
 }
+int on_expression_match(unsigned id, unsigned long long from, unsigned long long to, unsigned /*flags*/, void* raw) {
+  static_cast<std::vector<ExpressionMatch>*>(raw)->push_back({id, static_cast<size_t>(to), static_cast<size_t>(from)});
+  return 0;
+}
 }  // namespace
 
 void Matcher::scan(std::string_view text, MatchScratch& scratch, std::vector<Candidate>& out) const {
@@ -121,8 +149,20 @@ void Matcher::scan(std::string_view text, MatchScratch& scratch, std::vector<Can
   // Hyperscan takes unsigned int lengths; callers hand it chunks far below 4 GiB.
   static const ScanFn scan = scan_function();
   MatchContext ctx{owners_, out};
-  hs_error_t rc = scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_match, &ctx);
-  if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
+  for (hs_database* db : databases_) {
+    hs_error_t rc = scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_match, &ctx);
+    if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
+  }
+}
+
+void Matcher::scan_expressions(std::string_view text, MatchScratch& scratch, std::vector<ExpressionMatch>& out) const {
+  if (text.empty()) return;
+  prepare(scratch);
+  static const ScanFn scan = scan_function();
+  for (hs_database* db : databases_) {
+    hs_error_t rc = scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_expression_match, &out);
+    if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
+  }
 }
 
 }  // namespace gdprscan

@@ -22,16 +22,25 @@ struct Candidate {
   size_t start = 0;  // only for expressions compiled with start of match (HS_FLAG_SOM_LEFTMOST)
 };
 
+// A match of one expression: `expression` indexes Matcher::owners().
+struct ExpressionMatch {
+  uint32_t expression;
+  size_t end;
+  size_t start = 0;  // only for expressions compiled with start of match
+};
+
 // One Hyperscan expression and who is told when it matches.
 struct MatchExpression {
   std::string pattern;
   unsigned flags = 0;           // HS_FLAG_*; never SOM_LEFTMOST
   std::vector<uint32_t> owners;  // reported as Candidate::rule, one candidate each
   std::string name;             // for error messages ("rule dk.cpr")
+  bool separate = false;        // compiled into the second database (Rule::separate_database)
 };
 
 // Rules that share a candidate pattern (the CPR family shares one digit-run pattern) share
-// one expression; a match is reported to each of them.
+// one expression; a match is reported to each of them. Expressions go into one database,
+// those of rules with `separate_database` into a second one, scanned after the first.
 std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules);
 
 // Per-thread scratch space; cheap to reuse, never shared between threads.
@@ -60,13 +69,17 @@ class Matcher {
 
   // Makes `scratch` fit this database (allocates on first use).
   void prepare(MatchScratch& scratch) const;
-  // Appends every candidate end in `text` (in increasing end order; rules sharing a pattern
-  // get one candidate each).
+  // Appends every candidate end in `text` (in increasing end order within each database;
+  // rules sharing a pattern get one candidate each).
   void scan(std::string_view text, MatchScratch& scratch, std::vector<Candidate>& out) const;
+  // The same matches, once per expression instead of once per owner: where many rules share
+  // an expression the caller screens each end once for all of them (the detector).
+  void scan_expressions(std::string_view text, MatchScratch& scratch, std::vector<ExpressionMatch>& out) const;
+  const std::vector<uint32_t>& owners(uint32_t expression) const { return owners_[expression]; }
   double compile_ms() const { return compile_ms_; }
 
  private:
-  hs_database* db_ = nullptr;
+  std::vector<hs_database*> databases_;  // the main one, then the separate one if any
   std::vector<std::vector<uint32_t>> owners_;  // Hyperscan id -> owners
   double compile_ms_ = 0;
 };

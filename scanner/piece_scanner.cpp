@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include "text_decode.h"
 
@@ -87,8 +89,9 @@ void PieceScanner::match_and_emit(size_t from, size_t to) {
   detections_.clear();
   detector_.detect(text_, scratch_, detections_);
   line_cursor_ = 0;
+  mask_cursor_ = 0;
   line_at_cursor_ = lines_before_buf_;
-  for (const Detection& d : detections_) {
+  for (Detection& d : detections_) {
     if (d.hit.end < from || d.hit.end >= to) continue;
     double confidence = d.confidence;
     std::optional<ConfidenceAdjustment> adjustment;
@@ -143,7 +146,7 @@ bool PieceScanner::another_term_nearby(const Detection& d, int window) const {
   return found;
 }
 
-void PieceScanner::emit_term(const Detection& d, size_t index, double confidence) {
+void PieceScanner::emit_term(Detection& d, size_t index, double confidence) {
   const Rule& rule = detector_.rules()[d.rule];
   bool weak = std::find(rule.weak_terms.begin(), rule.weak_terms.end(), d.hit.value) != rule.weak_terms.end();
   if (weak && !another_term_nearby(d, rule.pair_window)) return;  // weak terms only in combination
@@ -171,7 +174,7 @@ uint64_t PieceScanner::line_of(size_t rel_pos) {
   return line_at_cursor_ + 1;
 }
 
-void PieceScanner::emit(const Detection& d, size_t index, double confidence, const std::string* extra_signal,
+void PieceScanner::emit(Detection& d, size_t index, double confidence, const std::string* extra_signal,
                         const std::function<void(Finding&)>& decorate) {
   const Rule& rule = detector_.rules()[d.rule];
   std::string_view span = text_.substr(d.hit.start, d.hit.end - d.hit.start);
@@ -180,7 +183,7 @@ void PieceScanner::emit(const Detection& d, size_t index, double confidence, con
   f.category = rule.category;
   f.severity = rule.severity;
   f.confidence = confidence;
-  f.signals = d.hit.signals;
+  f.signals = std::move(d.hit.signals);  // a detection is emitted once; masking needs only its span
   if (extra_signal) f.signals.push_back(*extra_signal);
   f.location = resolver_ ? resolver_(buf_abs_ + d.hit.start) : location_;
   f.line = line_of(d.hit.start);
@@ -203,9 +206,25 @@ void PieceScanner::emit(const Detection& d, size_t index, double confidence, con
 // split across lines, a phone or account number): in context every run of 7+ digits keeps
 // only its first six, and a 4-digit group within two characters after a 6-digit group
 // ("920372-1001", "150372-\n1003", "150372\t1003x") is hidden too.
+namespace {
+// Whether any of the 8 bytes at p is an ASCII digit (SWAR "has a byte between 0x2F and
+// 0x3A", exact for bytes below 0x80; bytes from 0x80 never count): every finding's context
+// is searched for long numbers, and most of its 8-byte words hold none.
+bool has_digit(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kLow7 = kOnes * 0x7F, kHigh = kOnes * 0x80;
+  return (((kOnes * (0x7F + '9' + 1)) - (x & kLow7)) & ~x & ((x & kLow7) + kOnes * (0x7F - ('0' - 1))) & kHigh) != 0;
+}
+}  // namespace
+
 void mask_long_numbers(std::string& s) {
   size_t i = 0, previous_run_end = std::string::npos, previous_run_length = 0;
   while (i < s.size()) {
+    if (i + 8 <= s.size() && !has_digit(s.data() + i)) {
+      i += 8;
+      continue;
+    }
     if (s[i] < '0' || s[i] > '9') {
       ++i;
       continue;
@@ -234,16 +253,18 @@ void mask_message(std::string& m) {
   }
 }
 
-std::string PieceScanner::masked_context(size_t index) const {
+std::string PieceScanner::masked_context(size_t index) {
   const Detection& d = detections_[index];
   const size_t n = policy_.context_chars;
   size_t lo = d.hit.start > n ? d.hit.start - n : 0;
   size_t hi = std::min(text_.size(), d.hit.end + n);
   while (lo < d.hit.start && is_continuation(text_[lo])) ++lo;  // whole characters only
   while (hi > d.hit.end && hi < text_.size() && is_continuation(text_[hi])) --hi;
-  // Detections are sorted by start; only neighbours can reach into the window.
-  size_t first = index;
-  while (first > 0 && detections_[first - 1].hit.start + kLongestSpan > lo) --first;
+  // Detections are sorted by start; only neighbours can reach into the window. Findings come
+  // in that order too, so the first neighbour only moves forward (a citizen list has dozens
+  // within reach of each finding).
+  while (mask_cursor_ < index && detections_[mask_cursor_].hit.start + kLongestSpan <= lo) ++mask_cursor_;
+  size_t first = std::min(mask_cursor_, index);
   std::string out;
   out.reserve(hi - lo + 16);
   size_t pos = lo;
@@ -262,8 +283,10 @@ std::string PieceScanner::masked_context(size_t index) const {
   }
   out.append(text_.substr(pos, hi - pos));
   mask_long_numbers(out);
-  for (char& c : out)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';  // line breaks, tabs, NUL
+  for (char& c : out) {  // line breaks, tabs, NUL; written without a branch, so it vectorises
+    auto u = static_cast<unsigned char>(c);
+    c = (u < 0x20 || u == 0x7F) ? ' ' : c;
+  }
   return out;
 }
 

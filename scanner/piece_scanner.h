@@ -56,14 +56,15 @@ class PieceScanner final : public TextSink {
   void process(bool final);
   void match_and_emit(size_t from, size_t to);  // on text_, ends in [from, to)
   // `decorate` completes the finding before it is handed on (a batch may leave right after).
-  void emit(const Detection& d, size_t index, double confidence, const std::string* extra_signal,
+  // The detection's signals are moved into the finding.
+  void emit(Detection& d, size_t index, double confidence, const std::string* extra_signal,
             const std::function<void(Finding&)>& decorate = {});
   // A term of a rule with a pairing window: emitted with the identifier it is paired with,
   // waiting for the document (--special-scope document), or not at all.
-  void emit_term(const Detection& d, size_t index, double confidence);
+  void emit_term(Detection& d, size_t index, double confidence);
   const Detection* nearest_identifier(const Detection& d, int window) const;
   bool another_term_nearby(const Detection& d, int window) const;
-  std::string masked_context(size_t index) const;
+  std::string masked_context(size_t index);
   uint64_t line_of(size_t rel_pos);
 
   const Detector& detector_;
@@ -80,6 +81,7 @@ class PieceScanner final : public TextSink {
   uint64_t total_ = 0;
   uint64_t lines_before_buf_ = 0;
   size_t line_cursor_ = 0;   // line_of() counts newlines incrementally from here
+  size_t mask_cursor_ = 0;   // masked_context(): the first detection that can reach its window
   uint64_t line_at_cursor_ = 0;
   std::vector<Detection> detections_;
   std::function<void()> after_finding_;

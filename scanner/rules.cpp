@@ -53,6 +53,13 @@ std::vector<std::string> string_list(const toml::table& t, const std::string& ke
   return out;
 }
 
+bool optional_bool(const toml::table& t, const std::string& key, const std::string& path) {
+  const toml::node* n = t.get(key);
+  if (!n) return false;
+  if (!n->is_boolean()) fail(path, n, "field '" + key + "' must be true or false");
+  return *n->value<bool>();
+}
+
 template <typename T>
 void read_number(const toml::table& t, const std::string& key, T& out, const std::string& path) {
   const toml::node* n = t.get(key);
@@ -131,7 +138,8 @@ void reject_unknown_fields(const toml::table& t, const std::set<std::string>& kn
 Rule read_rule(const toml::table& t, const std::string& path) {
   reject_unknown_fields(t,
                         {"id", "name", "description", "category", "severity", "gdpr", "pattern", "spaced_pattern",
-                         "validator", "keywords", "negative", "context", "examples", "terms", "weak_terms", "pairing", "tags"},
+                         "separate_database", "validator", "keywords", "negative", "context", "examples", "terms",
+                         "weak_terms", "pairing", "tags"},
                         "a rule", path);
   if (const toml::table* c = t.get_as<toml::table>("context"))
     reject_unknown_fields(*c, {"before", "after", "negative_before", "negative_after", "keyword_boost", "negative_penalty"},
@@ -163,6 +171,7 @@ Rule read_rule(const toml::table& t, const std::string& path) {
     r.pattern = terms_pattern(r.terms, r.weak_terms);
   }
   r.spaced_pattern = optional_string(t, "spaced_pattern", path);
+  r.separate_database = optional_bool(t, "separate_database", path);
   r.validator = r.terms.empty() && r.weak_terms.empty() ? required_string(t, "validator", path)
                                                         : optional_string(t, "validator", path);
   if (r.validator.empty()) r.validator = "term";

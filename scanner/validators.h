@@ -4,6 +4,8 @@
 // Context words are scored afterwards, the same way for every rule (detector.cpp).
 #pragma once
 
+#include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +37,26 @@ using ConfirmFn = std::optional<Confirmed> (*)(std::string_view text, size_t end
 // the identifier.
 using MaskFn = std::string (*)(std::string_view span);
 
+// The lengths of the digit run that ends a candidate (the digits right before its end), as
+// a bit set: bit n stands for n digits, bit 31 for 31 or more, bit 0 for a candidate that
+// ends in a letter or a separator. Several rules share one Hyperscan expression and each
+// accepts only a few of the runs it reports (a CPR number ends with 4 or 10 digits, a BSN
+// with 3 or 9): the detector measures the run once per candidate end and calls only the
+// validators that can accept it.
+using DigitRunLengths = uint32_t;
+constexpr DigitRunLengths kAnyDigitRun = ~DigitRunLengths{0};
+constexpr int kLongDigitRun = 31;  // runs this long or longer share one bit
+constexpr DigitRunLengths digit_runs(std::initializer_list<int> lengths) {
+  DigitRunLengths set = 0;
+  for (int n : lengths) set |= DigitRunLengths{1} << (n < kLongDigitRun ? n : kLongDigitRun);
+  return set;
+}
+constexpr DigitRunLengths digit_runs_from_to(int shortest, int longest) {
+  DigitRunLengths set = 0;
+  for (int n = shortest; n <= longest; ++n) set |= digit_runs({n});
+  return set;
+}
+
 struct Validator {
   const char* name;
   ConfirmFn confirm;
@@ -44,6 +66,13 @@ struct Validator {
   // then skips such candidate ends without calling it: inside a long digit run Hyperscan
   // reports an end at every digit, and only the last can be an identifier.
   bool rejects_digit_after = true;
+  // Necessary, not sufficient: every span the validator confirms ends with a digit run of
+  // one of these lengths (derived from its shapes, the spaced forms of --spaced-ids
+  // included; tests/unit/test_digit_run_gate.cpp checks it on mutated examples).
+  DigitRunLengths final_digit_run = kAnyDigitRun;
+  bool accepts_final_digit_run(int length) const {
+    return (final_digit_run >> (length < kLongDigitRun ? length : kLongDigitRun)) & 1;
+  }
 };
 
 const Validator* find_validator(std::string_view name);

@@ -123,9 +123,10 @@ std::string mask_keep_date(std::string_view span) {
 
 std::vector<Validator> danish_validators() {
   return {
-      {"dk_cpr", confirm_dk_cpr, mask_keep_date, 11},
-      {"dk_cpr_replacement", confirm_dk_cpr_replacement, mask_keep_date, 11},
-      {"dk_ecpr", confirm_dk_ecpr, mask_keep_date, 11},
+      // DDMMYY-SSSS ends with four digits, DDMMYYSSSS with ten; an e-CPR with its sex digit.
+      {"dk_cpr", confirm_dk_cpr, mask_keep_date, 11, true, digit_runs({4, 10})},
+      {"dk_cpr_replacement", confirm_dk_cpr_replacement, mask_keep_date, 11, true, digit_runs({4, 10})},
+      {"dk_ecpr", confirm_dk_ecpr, mask_keep_date, 11, true, digit_runs({1})},
   };
 }
 

@@ -304,15 +304,18 @@ std::string mask_codice_fiscale(std::string_view span) {
 
 std::vector<Validator> eu_validators() {
   return {
-      {"nl_bsn", confirm_nl_bsn, mask_all_but_two, 11},
-      {"pl_pesel", confirm_pl_pesel, mask_keep_six, 11},
-      {"de_steuer_id", confirm_de_steuer_id, mask_all_but_two, 14},
-      {"es_dni", confirm_es_dni, mask_all_but_two, 10},
-      {"es_nie", confirm_es_nie, mask_all_but_two, 10},
-      {"it_codice_fiscale", confirm_it_codice_fiscale, mask_codice_fiscale, 16},
-      {"fr_nir", confirm_fr_nir, mask_keep_five, 21},
-      {"uk_nino", confirm_uk_nino, mask_all_but_two, 13},
-      {"uk_nhs", confirm_uk_nhs, mask_all_but_two, 12},
+      // Final digit runs from each validator's shapes (the spaced ones included); those that
+      // end with a letter (DNI, NIE, codice fiscale, NINO) end with a run of 0.
+      {"nl_bsn", confirm_nl_bsn, mask_all_but_two, 11, true, digit_runs({3, 9})},
+      {"pl_pesel", confirm_pl_pesel, mask_keep_six, 11, true, digit_runs({11})},
+      {"de_steuer_id", confirm_de_steuer_id, mask_all_but_two, 14, true, digit_runs({3, 11})},
+      {"es_dni", confirm_es_dni, mask_all_but_two, 10, true, digit_runs({0})},
+      {"es_nie", confirm_es_nie, mask_all_but_two, 10, true, digit_runs({0})},
+      {"it_codice_fiscale", confirm_it_codice_fiscale, mask_codice_fiscale, 16, true, digit_runs({0})},
+      // Fifteen digits, eight after Corsica's "2A"/"2B", two after a space.
+      {"fr_nir", confirm_fr_nir, mask_keep_five, 21, true, digit_runs({2, 8, 15})},
+      {"uk_nino", confirm_uk_nino, mask_all_but_two, 13, true, digit_runs({0})},
+      {"uk_nhs", confirm_uk_nhs, mask_all_but_two, 12, true, digit_runs({4, 10})},
   };
 }
 

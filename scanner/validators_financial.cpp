@@ -336,10 +336,12 @@ std::string mask_bank_account(std::string_view span) {
 
 std::vector<Validator> financial_validators() {
   return {
-      {"payment_card", confirm_payment_card, mask_card, 23},
+      // A last group of 1-5 digits (4-4-4-4, 4-6-5) or 13-19 unbroken.
+      {"payment_card", confirm_payment_card, mask_card, 23, true, digit_runs_from_to(1, 5) | digit_runs_from_to(13, 19)},
       {"iban", confirm_iban, mask_iban, 34 + 8, false},  // its candidate ends inside the number
-      {"dk_cvr", confirm_dk_cvr, mask_all_but_two, 11},
-      {"dk_bank_account", confirm_dk_bank_account, mask_bank_account, 4 + 24 + 10},
+      {"dk_cvr", confirm_dk_cvr, mask_all_but_two, 11, true, digit_runs({2, 4, 8})},
+      // The account number after the reg.nr.: 6-10 digits.
+      {"dk_bank_account", confirm_dk_bank_account, mask_bank_account, 4 + 24 + 10, true, digit_runs_from_to(6, 10)},
   };
 }
 

@@ -178,19 +178,22 @@ PhoneParts split_phone(std::string_view text, const DigitGroups& g) {
 }
 
 // Whether a run of `count` digits from `start` can be a phone number in some form: eight
-// national digits, +45 or 0045 and eight, a country code after '+' or "00", or a trunk 0.
-// Cheap, so the ten-digit order and customer numbers of a document cost no more than this.
-bool phone_shaped(std::string_view text, DigitRun run) {
+// national digits (where `bare_national` numbers count), a country code after '+' or "00",
+// or a trunk 0. Cheap, so the ten-digit order and customer numbers of a document cost no
+// more than this.
+bool phone_shaped(std::string_view text, DigitRun run, bool bare_national) {
   bool plus = run.start > 0 && text[run.start - 1] == '+';
   if (run.hyphens > (plus ? 2u : 1u)) return false;  // "12-03-2019" is a date (see phone_at)
-  return run.count == 8 || plus || text[run.start] == '0';
+  return (bare_national && run.count == 8) || plus || text[run.start] == '0';
 }
 
-// The run of digit groups ending at `end`, if it stands alone.
-std::optional<PhoneParts> phone_at(std::string_view text, size_t end, size_t max_digits) {
+// The run of digit groups ending at `end`, if it stands alone. Without `bare_national`, only
+// numbers with a country code or a trunk 0 (most candidate ends are bare eight-digit
+// numbers, turned away here before their groups are read).
+std::optional<PhoneParts> phone_at(std::string_view text, size_t end, size_t max_digits, bool bare_national) {
   if (end < text.size() && is_digit(text[end])) return std::nullopt;
   DigitRun run = digits_before(text, end, kPhoneSeparators, max_digits);
-  if (run.count < 8 || run.count > max_digits || !phone_shaped(text, run)) return std::nullopt;
+  if (run.count < 8 || run.count > max_digits || !phone_shaped(text, run, bare_national)) return std::nullopt;
   DigitGroups g = digit_groups_before(text, end, kPhoneSeparators, max_digits, false);
   if (g.empty() || g.digits.size() > max_digits) return std::nullopt;
   PhoneParts p = split_phone(text, g);
@@ -213,7 +216,7 @@ bool dk_grouping_ok(const GroupSizes& sizes) {
 // Danish numbers: eight digits, the first 2-9 (the number plan has no trunk prefix; 1xx
 // are short service numbers), written "12 34 56 78", "1234 5678" or "12345678".
 std::optional<Confirmed> confirm_dk_phone(std::string_view text, size_t end, const ValidationEnv&) {
-  auto p = phone_at(text, end, 12);
+  auto p = phone_at(text, end, 12, true);
   if (!p || p->trunk_zero || (!p->country.empty() && p->country != "45")) return std::nullopt;
   if (p->national.size() != 8 || p->national[0] < '2' || !dk_grouping_ok(p->groups) || p->hyphen_after_area)
     return std::nullopt;  // Danish numbers have no area code
@@ -235,7 +238,8 @@ bool nordic_national_ok(const std::string& country, const std::string& n) {
 }
 
 std::optional<Confirmed> confirm_nordic_phone(std::string_view text, size_t end, const ValidationEnv&) {
-  auto p = phone_at(text, end, 15);
+  // A bare national number is not Nordic here: without +47 a Norwegian one is Danish-shaped.
+  auto p = phone_at(text, end, 15, false);
   if (!p || p->country == "45" || p->national.empty()) return std::nullopt;
   if (p->trunk_zero) {
     // Unbroken or cut 6+4 like a CPR number ("0101800008", "010180-0008"): not a phone.
@@ -302,11 +306,14 @@ size_t first_ipv6_anchor(std::string_view text, size_t from, size_t to) {
 }
 
 std::optional<Confirmed> confirm_ipv6(std::string_view text, size_t end, const ValidationEnv&) {
-  size_t start = end, stop = end;
+  size_t start = end;
   while (start > 0 && end - start < 48 && is_ipv6_char(text[start - 1])) --start;
+  // Only the first anchor of a token confirms it; the later ones (a log's "08:15:22" has
+  // two) return here, before the rest of the token is read.
+  if (first_ipv6_anchor(text, start, end) != end) return std::nullopt;
+  size_t stop = end;
   while (stop < text.size() && stop - start < 48 && is_ipv6_char(text[stop])) ++stop;
   while (stop > end && text[stop - 1] == '.') --stop;  // a sentence's full stop
-  if (first_ipv6_anchor(text, start, stop) != end) return std::nullopt;
   if (word_char_before(text, start) || (start > 0 && text[start - 1] == '.')) return std::nullopt;
   std::string_view token = text.substr(start, stop - start);
   // Before any parsing: without "::" an address has seven colons (six before an IPv4 tail),
@@ -398,11 +405,12 @@ std::string mask_mac(std::string_view span) { return mask_middle(span, 6, 0); }
 
 std::vector<Validator> online_validators() {
   return {
-      {"dk_phone", confirm_dk_phone, mask_phone, 20},
-      {"nordic_phone", confirm_nordic_phone, mask_phone, 24},
-      {"ipv4", confirm_ipv4, mask_ip, 18},
+      // "12 34 56 78", "1234 5678", "12345678", "+4512345678" (10), "004512345678" (12).
+      {"dk_phone", confirm_dk_phone, mask_phone, 20, true, digit_runs({2, 4, 8, 10, 12})},
+      {"nordic_phone", confirm_nordic_phone, mask_phone, 24, true, digit_runs_from_to(1, 15)},
+      {"ipv4", confirm_ipv4, mask_ip, 18, true, digit_runs_from_to(1, 3)},
       {"ipv6", confirm_ipv6, mask_ip, 48 + 24, false},  // its candidate ends inside the address
-      {"mac_address", confirm_mac, mask_mac, 17},
+      {"mac_address", confirm_mac, mask_mac, 17, true, digit_runs_from_to(0, 4)},
   };
 }
 

@@ -207,6 +207,12 @@ def check_rules_commands(checks, args, env):
     res = c.run([args.binary, "rules", "check", "--rules", bad], env=env.environ())
     checks.check("rules check: a broken pack exits 2 naming file, line and field",
                  res.returncode == 2 and "bad.toml:" in res.err and "category" in res.err, one_line(res.err))
+    with open(bad, "w") as f:
+        f.write('[[rule]]\nid = "org.x"\nname = "X"\ncategory = "contact"\nseverity = "low"\npattern = \'x@y\'\n'
+                'validator = "regex"\nseparate_database = "yes"\n')
+    res = c.run([args.binary, "rules", "check", "--rules", bad], env=env.environ())
+    checks.check("rules check: separate_database must be true or false",
+                 res.returncode == 2 and "bad.toml:8" in res.err and "separate_database" in res.err, one_line(res.err))
 
 
 def check_selection_and_ignore(checks, args, env):

@@ -8,6 +8,7 @@
 #include <memory>
 #include <random>
 #include <set>
+#include <tuple>
 
 #include "test_helpers.h"
 
@@ -58,6 +59,33 @@ TEST(Matcher, ReportsPlantedCandidatesAtEveryAlignment) {
     }
   }
   EXPECT_EQ(missed, 0) << "of " << scans << " scans";
+}
+
+// Rules with `separate_database` are compiled into a second database: their candidates are
+// reported as before, to every rule sharing the pattern, with the start where asked for.
+TEST(Matcher, ReportsCandidatesOfBothDatabases) {
+  auto rule = [](const char* id, const char* pattern, const char* validator, bool separate) {
+    Rule r;
+    r.id = id;
+    r.pattern = pattern;
+    r.validator = validator;
+    r.separate_database = separate;
+    return r;
+  };
+  std::vector<Rule> rules = {rule("a", "\\d{4}", "dk_cpr", false), rule("b", "[a-z]+@x", "email", true),
+                             rule("c", "[a-z]+@x", "email", false), rule("d", "SAG-\\d+", "regex", true)};
+  Matcher matcher(rules);
+  MatchScratch scratch;
+  std::vector<Candidate> got;
+  matcher.scan("ab@x 1234 SAG-7", scratch, got);
+  std::set<std::tuple<uint32_t, size_t, size_t>> ends;
+  for (const auto& c : got) ends.insert({c.rule, c.end, c.rule == 3 ? c.start : 0});
+  EXPECT_EQ(ends, (std::set<std::tuple<uint32_t, size_t, size_t>>{{0, 9, 0}, {1, 4, 0}, {2, 4, 0}, {3, 15, 10}}));
+  std::vector<ExpressionMatch> expressions;
+  matcher.scan_expressions("ab@x 1234", scratch, expressions);
+  ASSERT_EQ(expressions.size(), 2u);
+  const std::vector<uint32_t> digits_owners{0}, mail_owners{1, 2};
+  for (const auto& m : expressions) EXPECT_EQ(matcher.owners(m.expression), m.end == 9 ? digits_owners : mail_owners);
 }
 
 }  // namespace
