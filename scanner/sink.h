@@ -33,19 +33,23 @@ struct Summary {
 // output quietly; other write errors are reported once through `failed()`.
 class LineWriter {
  public:
-  explicit LineWriter(int fd) : fd_(fd) {}
+  explicit LineWriter(int fd);
   ~LineWriter() { flush(); }
   void line(std::string_view text);  // appends '\n'
   void lines(std::string_view text);  // text is zero or more whole lines, each ending in '\n'
+  // Writes everything pending (the end of the output). While the scan runs, only whole
+  // pages go out (write_pages).
   void flush();
   bool closed() const { return closed_; }
   const std::string& failure() const { return failure_; }
 
  private:
-  void cut_back_to_whole_line(size_t written);
+  void write_pages(bool all);
+  bool write_chunk(std::string_view chunk);
   int fd_;
+  bool regular_file_ = false;  // pages are padded only in a file (a pipe's writes are atomic)
   std::string pending_;
-  uint64_t written_ = 0;  // bytes written so far: where the 4 KiB boundaries fall
+  uint64_t written_ = 0;  // the output's offset: where the 4 KiB boundaries fall
   bool closed_ = false;
   std::string failure_;
 };

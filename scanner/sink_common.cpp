@@ -11,60 +11,94 @@
 
 namespace gdprscan {
 
+LineWriter::LineWriter(int fd) : fd_(fd) {
+  struct stat st;
+  regular_file_ = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (regular_file_) {
+    off_t at = lseek(fd, 0, SEEK_CUR);  // appending to a file: its boundaries fall from its end
+    written_ = at > 0 ? static_cast<uint64_t>(at) : 0;
+  }
+}
+
 void LineWriter::line(std::string_view text) {
   pending_.append(text);
   pending_ += '\n';
-  if (pending_.size() >= 64 * 1024) flush();
+  if (pending_.size() >= 64 * 1024) write_pages(false);
 }
 
 void LineWriter::lines(std::string_view text) {
   pending_.append(text);
-  if (pending_.size() >= 64 * 1024) flush();
+  if (pending_.size() >= 64 * 1024) write_pages(false);
 }
 
-// Writes go out in pieces that end at a line end and, where a line allows, at a 4 KiB
-// boundary of the output: the kernel copies a write page by page, and a process killed
-// mid-write (SIGKILL, or a crash in another thread) can leave a write cut between pages.
-// Keeping a write inside one page makes that cut fall between whole lines; only a line
-// that itself straddles a page boundary can still be cut there. (On a pipe, writes of at
-// most 4 KiB are atomic anyway.)
-void LineWriter::flush() {
+void LineWriter::flush() { write_pages(true); }
+
+// A process killed mid-write (SIGKILL, the OOM killer, a crash in another thread) may leave
+// a write cut at a page boundary: the kernel copies a write into a file page by page and
+// stops between pages. So in a regular file every write stays inside one 4 KiB page of the
+// output and ends with a whole line: the lines that fit in the rest of the page go out
+// together, the last of them padded with spaces up to the page's end (spaces before the
+// newline are JSON whitespace: every line stays one valid record); a partial page waits for
+// more lines until the end. Only a line longer than a page can still be cut. In a pipe,
+// writes of at most 4 KiB are atomic anyway, and nothing is padded.
+void LineWriter::write_pages(bool all) {
   constexpr size_t kPage = 4096;
   size_t done = 0;
+  std::string chunk;
   while (done < pending_.size() && !closed_) {
     size_t room = kPage - static_cast<size_t>(written_ % kPage);
-    size_t end = pending_.size();
-    if (end - done > room) {
-      size_t last_newline = pending_.rfind('\n', done + room - 1);
-      end = (last_newline != std::string::npos && last_newline >= done) ? last_newline + 1
-                                                                          : pending_.find('\n', done + room) + 1;
-      if (end == 0) end = pending_.size();  // no newline at all (not written by us)
+    size_t rest = pending_.size() - done;
+    if (rest <= room && (all || rest == room || !regular_file_)) {  // the end: as it is
+      if (!write_chunk(std::string_view(pending_).substr(done))) break;
+      done = pending_.size();
+      break;
     }
-    ssize_t n = ::write(fd_, pending_.data() + done, end - done);
+    size_t last_newline = rest > room ? pending_.rfind('\n', done + room - 1) : std::string::npos;
+    if (last_newline != std::string::npos && last_newline >= done) {
+      // Whole lines that fill the page, padded to its end.
+      size_t end = last_newline + 1;
+      chunk.assign(pending_, done, last_newline - done);
+      if (regular_file_) chunk.append(room - (end - done), ' ');
+      chunk += '\n';
+      if (!write_chunk(chunk)) break;
+      done = end;
+    } else if (rest > room) {
+      // The next line does not fit in the room left: one longer than a page goes out alone
+      // (it may straddle); otherwise the page is finished first. The room is never less
+      // than a line's worth here, since every earlier write ended on a page boundary or at
+      // the end of the output.
+      size_t end = pending_.find('\n', done) + 1;
+      if (end == 0) end = pending_.size();  // no newline at all (not written by us)
+      if (!write_chunk(std::string_view(pending_).substr(done, end - done))) break;
+      done = end;
+    } else {
+      break;  // a partial page: it waits for more lines
+    }
+  }
+  pending_.erase(0, done);
+  if (closed_) pending_.clear();
+}
+
+// One chunk of whole lines; false when the output failed (recorded; in a file, the part of
+// the chunk that was written is cut off again, so the file ends with a whole line).
+bool LineWriter::write_chunk(std::string_view chunk) {
+  size_t off = 0;
+  while (off < chunk.size()) {
+    ssize_t n = ::write(fd_, chunk.data() + off, chunk.size() - off);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       if (errno != EPIPE && failure_.empty()) failure_ = std::string("writing output: ") + std::strerror(errno);
       closed_ = true;
-      cut_back_to_whole_line(done);
-      break;
+      if (regular_file_ && off > 0) {
+        off_t end = lseek(fd_, 0, SEEK_CUR);
+        if (end >= static_cast<off_t>(off)) (void)ftruncate(fd_, end - static_cast<off_t>(off));
+      }
+      return false;
     }
-    done += n;
+    off += static_cast<size_t>(n);
     written_ += static_cast<uint64_t>(n);
   }
-  pending_.clear();
-}
-
-// A write that stopped part-way (a full disk, a file size limit) may have left half a line.
-// In a regular file, cut the output back to the last whole line; a reader never sees a
-// partial record. (A pipe cannot be cut: its reader gets the part that was written.)
-void LineWriter::cut_back_to_whole_line(size_t written) {
-  size_t keep = pending_.rfind('\n', written == 0 ? 0 : written - 1);
-  keep = (keep == std::string::npos || written == 0) ? 0 : keep + 1;
-  if (keep == written) return;
-  struct stat st;
-  if (fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) return;
-  off_t end = lseek(fd_, 0, SEEK_CUR);
-  if (end >= 0) (void)ftruncate(fd_, end - static_cast<off_t>(written - keep));
+  return true;
 }
 
 std::string owner_name(uint32_t uid) {

@@ -151,35 +151,39 @@ def check_closed_pipe(checks, args, env):
 
 
 def check_killed_scan_leaves_whole_lines(checks, args, env):
+    """SIGKILL at several moments once the scan is writing: the file holds whole JSON lines
+    only (the writer never lets a write cross a 4 KiB page of the file, where the kernel can
+    stop a killed process's write)."""
     name = "SIGKILL mid-scan"
     tree = os.path.join(env.root, "many")
     for i in range(3000):
         write(os.path.join(tree, f"d{i // 100}", f"f{i}.txt"), f"Borger {i}: cpr-nr. {KNOWN_FIRST[:6]}-{KNOWN_FIRST[6:]}\n" * 20)
-    out = os.path.join(env.root, "killed.jsonl")
-    cmd = [args.binary, "scan", tree, "--fingerprint-key-file", env.key, "--progress", "never", "--threads", "1",
-           "--output", out]
-    proc = subprocess.Popen(cmd, env=env.environ(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    # Kill it once it is writing (start-up, with the rules compiled, takes longer on a busy
-    # machine than any fixed delay).
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and proc.poll() is None:
-        if os.path.exists(out) and os.path.getsize(out) > 0:
-            break
-        time.sleep(0.01)
-    time.sleep(0.05)
-    proc.kill()
-    proc.wait()
-    with open(out, "rb") as f:
-        data = f.read()
-    checks.check(f"{name}: output ends with a whole line", data == b"" or data.endswith(b"\n"), data[-80:])
-    bad = []
-    for line in data.split(b"\n")[:-1]:
-        try:
-            json.loads(line)
-        except ValueError:
-            bad.append(line[:80])
-    lines = data.count(b"\n")
-    checks.check(f"{name}: every line is a whole JSON record ({lines} lines)", not bad, bad[:3])
+    for delay in (0.0, 0.01, 0.03, 0.07, 0.15):
+        out = os.path.join(env.root, f"killed-{delay}.jsonl")
+        cmd = [args.binary, "scan", tree, "--fingerprint-key-file", env.key, "--progress", "never", "--threads", "1",
+               "--output", out]
+        proc = subprocess.Popen(cmd, env=env.environ(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # From the first bytes written (start-up takes longer on a busy machine than any fixed delay).
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and proc.poll() is None:
+            if os.path.exists(out) and os.path.getsize(out) > 0:
+                break
+            time.sleep(0.002)
+        time.sleep(delay)
+        proc.kill()
+        proc.wait()
+        with open(out, "rb") as f:
+            data = f.read()
+        checks.check(f"{name} after {delay} s: output ends with a whole line", data == b"" or data.endswith(b"\n"),
+                     data[-80:])
+        bad = []
+        for line in data.split(b"\n")[:-1]:
+            try:
+                json.loads(line)
+            except ValueError:
+                bad.append(line[:80])
+        lines = data.count(b"\n")
+        checks.check(f"{name} after {delay} s: every line is a whole JSON record ({lines} lines)", not bad, bad[:3])
 
 
 def check_rules_commands(checks, args, env):
