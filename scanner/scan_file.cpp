@@ -208,7 +208,12 @@ class ScanContext final : public ExtractContext {
   bool match_in_parallel(std::string_view text, const LocationChain& location,
                          const std::function<LocationChain(uint64_t)>& resolver,
                          const std::function<std::optional<ConfidenceAdjustment>(uint64_t)>& adjust) {
-    if (!shared_.config.workers || text.size() > kParallelChildMax) return false;
+    // A one-piece item (a text file) is matched here: files already run in parallel, and the
+    // copy would be all cost. From an item's second piece on (a mailbox, a workbook) pieces
+    // are batched, and only when there is another thread to take them.
+    if (!shared_.config.workers || text.size() > kParallelChildMax || pieces_seen_++ == 0 ||
+        tbb::this_task_arena::max_concurrency() < 2)
+      return false;
     batch_.push_back({std::string(text), location, resolver, adjust, mail_at(location)});
     batch_bytes_ += text.size();
     if (batch_bytes_ >= kPieceBatchBytes) submit_batch();
@@ -340,6 +345,7 @@ class ScanContext final : public ExtractContext {
   std::shared_ptr<const MailFields> inherited_mail_;  // the mail this item is part of
   std::vector<PendingPiece> batch_;  // whole pieces gathered for match_in_parallel
   uint64_t batch_bytes_ = 0;
+  uint64_t pieces_seen_ = 0;
   std::vector<std::pair<LocationChain, std::shared_ptr<const MailFields>>> mails_;  // messages in this item
 
   static bool is_prefix(const LocationChain& prefix, const LocationChain& of) {

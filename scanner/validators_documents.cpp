@@ -127,11 +127,13 @@ std::string show_code(std::string_view span) { return std::string(span); }
 
 std::vector<Validator> document_validators() {
   return {
-      {"passport_mrz", confirm_mrz, mask_mrz, 44, false},  // the candidate ends mid-line
-      {"dk_passport", confirm_dk_passport, keep_two, 9},
-      {"dk_driving_licence", confirm_dk_driving_licence, keep_two, 8},
-      {"nordic_passport", confirm_nordic_passport, keep_two, 9},
-      {"icd10", confirm_icd10, show_code, 8, false},  // "E10.9" ends at the "1" of "E10.95" too
+      {"passport_mrz", confirm_mrz, mask_mrz, 44, false},  // the candidate ends mid-line: no run gate
+      // Exactly these many digits end the span: the detector skips every other run unasked.
+      {"dk_passport", confirm_dk_passport, keep_two, 9, true, digit_runs({9})},
+      {"dk_driving_licence", confirm_dk_driving_licence, keep_two, 8, true, digit_runs({8})},
+      {"nordic_passport", confirm_nordic_passport, keep_two, 9, true, digit_runs({7, 8})},
+      // "E10.9" ends at the "1" of "E10.95" too; 1 to 4 digits end the code.
+      {"icd10", confirm_icd10, show_code, 8, false, digit_runs({1, 2, 3, 4})},
   };
 }
 
