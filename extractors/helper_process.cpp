@@ -118,21 +118,6 @@ int extract_helper_main(int argc, char** argv) {
   return 0;
 }
 
-std::string item_label(const std::string& kind, const std::string& date, const std::string& subject) {
-  std::string label = kind;
-  if (!date.empty()) label.append(" ").append(date);
-  if (!subject.empty()) {
-    std::string s = subject;
-    if (s.size() > 60) {
-      s.resize(utf8_complete_prefix(std::string_view(s).substr(0, 60)));
-      s.append("...");
-    }
-    mask_message(s);
-    label.append(" \"").append(s).append("\"");
-  }
-  return label;
-}
-
 // ---------------------------------------------------------------- scan process side
 
 namespace {

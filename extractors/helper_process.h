@@ -47,9 +47,4 @@ void tnef_helper(HelperOutput& out, int fd);  // tnef.cpp
 constexpr const char* kHelperCommand = "__extract-helper";
 int extract_helper_main(int argc, char** argv);
 
-// "message 2019-03-02 10:14 \"Re: løn\"": the shape mail.cpp uses, shared by the Outlook
-// readers. The subject is cut to 60 bytes (whole UTF-8 characters) and masked like library
-// messages; `date` may be empty.
-std::string item_label(const std::string& kind, const std::string& date, const std::string& subject);
-
 }  // namespace gdprscan

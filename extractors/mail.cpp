@@ -213,12 +213,17 @@ void extract(Item& item, ExtractContext& ctx, bool mbox) {
 
 }  // namespace
 
-// "message 2019-03-02 10:14 "Re: løn"": enough to find the mail in a client. The subject is
-// masked like library messages (it could hold a number), and kept short.
+// "message 2019-03-02 10:14 "Re: løn"": enough to find the mail in a client.
 std::string mail_label(const std::string& date, const char* subject, int index) {
-  std::string label = "message ";
-  label.append(date.empty() ? std::to_string(index) : date);
-  if (subject && *subject) {
+  return item_label("message", date.empty() ? std::to_string(index) : date, subject ? subject : "");
+}
+
+// The subject is masked like library messages (it could hold a number), and cut to 60
+// bytes of whole UTF-8 characters.
+std::string item_label(const std::string& kind, const std::string& date, const std::string& subject) {
+  std::string label = kind;
+  if (!date.empty()) label.append(" ").append(date);
+  if (!subject.empty()) {
     std::string s = subject;
     if (s.size() > 60) {
       s.resize(utf8_complete_prefix(std::string_view(s).substr(0, 60)));

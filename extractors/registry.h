@@ -33,6 +33,9 @@ void extract_ole2(Item& item, ExtractContext& ctx);         // ole2.cpp: doc, xl
 // `date` is "YYYY-MM-DD HH:MM" or empty (then `index` numbers the message); the subject is
 // masked like every library message and cut to 60 bytes.
 std::string mail_label(const std::string& date, const char* subject, int index);
+// The same shape for any mailbox item: "<kind> <date> "<subject>"" ("contact "Hansen"",
+// "appointment 2019-03-02 10:00 ..."); `date` and `subject` may be empty.
+std::string item_label(const std::string& kind, const std::string& date, const std::string& subject);
 void extract_pst(Item& item, ExtractContext& ctx);         // pst.cpp: Outlook .pst/.ost (libpst, helper process)
 void extract_tnef(Item& item, ExtractContext& ctx);        // tnef.cpp: winmail.dat (libytnef, helper process)
 

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <toml++/toml.h>
 
+#include "text_decode.h"
 #include "validators.h"
 
 namespace gdprscan {
@@ -71,20 +72,6 @@ void read_number(const toml::table& t, const std::string& key, T& out, const std
   fail(path, n, "field '" + key + "' must be a number");
 }
 
-// The same folding as the text gets (context_words.cpp): ASCII and the UTF-8 Latin-1 capitals.
-std::string to_lower_ascii(std::string s) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 'A' && c <= 'Z') s[i] = static_cast<char>(c + 32);
-    if (c == 0xC3 && i + 1 < s.size()) {
-      auto n = static_cast<unsigned char>(s[i + 1]);
-      if (n >= 0x80 && n <= 0x9E && n != 0x97) s[i + 1] = static_cast<char>(n + 0x20);
-      ++i;
-    }
-  }
-  return s;
-}
-
 bool is_valid_id(const std::string& id) {
   if (id.empty() || id.front() == '.' || id.back() == '.') return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
@@ -101,8 +88,8 @@ ContextModel read_context(const toml::table& rule, const std::string& path) {
   ContextModel m;
   m.keywords = string_list(rule, "keywords", path);
   m.negative = string_list(rule, "negative", path);
-  for (auto& k : m.keywords) k = to_lower_ascii(k);
-  for (auto& k : m.negative) k = to_lower_ascii(k);
+  for (auto& k : m.keywords) k = fold_case(k);
+  for (auto& k : m.negative) k = fold_case(k);
   if (const toml::node* n = rule.get("context")) {
     const toml::table* c = n->as_table();
     if (!c) fail(path, n, "field 'context' must be a table");
@@ -163,7 +150,7 @@ Rule read_rule(const toml::table& t, const std::string& path) {
   r.terms = string_list(t, "terms", path);
   r.weak_terms = string_list(t, "weak_terms", path);
   for (auto* list : {&r.terms, &r.weak_terms})
-    for (auto& term : *list) term = to_lower_ascii(term);
+    for (auto& term : *list) term = fold_case(term);
   if (r.terms.empty() && r.weak_terms.empty()) {
     r.pattern = required_string(t, "pattern", path);
   } else {

@@ -25,6 +25,19 @@ constexpr char16_t kCp1252High[32] = {
     0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
+std::string fold_case(std::string s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') s[i] = static_cast<char>(c + 32);
+    if (c == 0xC3 && i + 1 < s.size()) {
+      auto n = static_cast<unsigned char>(s[i + 1]);
+      if (n >= 0x80 && n <= 0x9E && n != 0x97) s[i + 1] = static_cast<char>(n + 0x20);
+      ++i;
+    }
+  }
+  return s;
+}
+
 char32_t cp1252_to_unicode(unsigned char b) {
   if (b >= 0x80 && b < 0xA0) return kCp1252High[b - 0x80];
   return b;

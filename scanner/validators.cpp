@@ -52,18 +52,8 @@ std::optional<Confirmed> confirm_term(std::string_view text, size_t end, const V
   size_t start = env.start;
   if (start >= end || end > text.size()) return std::nullopt;
   if (word_char_before(text, start) || word_char_at(text, end)) return std::nullopt;
-  // Lower case as the rule's terms are: ASCII and the UTF-8 Latin-1 capitals (Æ Ø Å É ...).
-  std::string value(text.substr(start, end - start));
-  for (size_t i = 0; i < value.size(); ++i) {
-    auto c = static_cast<unsigned char>(value[i]);
-    if (c >= 'A' && c <= 'Z') value[i] = static_cast<char>(c + 32);
-    if (c == 0xC3 && i + 1 < value.size()) {
-      auto next = static_cast<unsigned char>(value[i + 1]);
-      if (next >= 0x80 && next <= 0x9E && next != 0x97) value[i + 1] = static_cast<char>(next + 0x20);
-      ++i;
-    }
-  }
-  return Confirmed{start, end, value, 0.5, {"term"}};
+  // Lower case as the rule's terms are (fold_case), so weak terms can be told apart.
+  return Confirmed{start, end, fold_case(std::string(text.substr(start, end - start))), 0.5, {"term"}};
 }
 
 // A term names a topic, not a person: it is shown as written, so a reviewer sees why.
