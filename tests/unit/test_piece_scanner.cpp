@@ -9,6 +9,8 @@
 namespace gdprscan {
 namespace {
 
+using testing::scan_in_pieces;
+
 struct Seen {
   std::string detector, value, context;
   uint64_t line, offset;
@@ -18,17 +20,6 @@ struct Seen {
 std::vector<Seen> seen(const std::vector<Finding>& findings) {
   std::vector<Seen> out;
   for (const auto& f : findings) out.push_back({f.detector, f.value, f.context, f.line, f.offset});
-  return out;
-}
-
-std::vector<Finding> scan_in_pieces(const Detector& d, const std::string& text, size_t chunk, size_t write_size) {
-  MatchScratch scratch;
-  ReportPolicy policy;
-  policy.reveal = true;
-  std::vector<Finding> out;
-  PieceScanner scanner(d, scratch, policy, {}, out, chunk);
-  for (size_t i = 0; i < text.size(); i += write_size) scanner.write(std::string_view(text).substr(i, write_size));
-  scanner.finish();
   return out;
 }
 

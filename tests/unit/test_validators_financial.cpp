@@ -17,6 +17,9 @@
 namespace gdprscan {
 namespace {
 
+using testing::split;
+using testing::scan_in_pieces;
+
 using testing::findings_in;
 using testing::values_of;
 
@@ -252,17 +255,6 @@ std::vector<Seen> seen(const std::vector<Finding>& findings) {
   return out;
 }
 
-std::vector<Finding> scan_in_pieces(const Detector& d, const std::string& text, size_t chunk, size_t write_size) {
-  MatchScratch scratch;
-  ReportPolicy policy;
-  policy.reveal = true;
-  std::vector<Finding> out;
-  PieceScanner scanner(d, scratch, policy, {}, out, chunk);
-  for (size_t i = 0; i < text.size(); i += write_size) scanner.write(std::string_view(text).substr(i, write_size));
-  scanner.finish();
-  return out;
-}
-
 const char* const kIdentifiers[] = {
     "Kort 4571 1234 5678 9016 ", "IBAN DK50 0040 0440 1162 43 ", "iban SE4550000000058398257466 ",
     "reg.nr. 5301 kontonr. 0246813579 ", "CVR-nr. 24256790 ", "Ring +45 20 12 34 56 ", "+47 412 34 567 ",
@@ -304,14 +296,6 @@ TEST(Chunking, EachIdentifierAcrossTheFirstChunkBoundary) {
 
 namespace fs = std::filesystem;
 const fs::path kPresidio = fs::path(GDPRSCAN_SOURCE_DIR) / ".." / "shared" / "vectors" / "presidio_vectors.tsv";
-
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string part;
-  std::istringstream in(s);
-  while (std::getline(in, part, sep)) out.push_back(part);
-  return out;
-}
 
 struct VectorRow {
   int number;  // 1-based data row of the whole file

@@ -17,6 +17,9 @@
 namespace gdprscan {
 namespace {
 
+using testing::unescape;
+using testing::split;
+
 namespace fs = std::filesystem;
 using testing::findings_in;
 
@@ -263,28 +266,6 @@ TEST_F(IdDetection, FewRandomNumbersAreReportedBare) {
 // ---- Presidio's recognizer test vectors -------------------------------------------------
 
 const fs::path kPresidio = fs::path(GDPRSCAN_SOURCE_DIR) / ".." / "shared" / "vectors" / "presidio_vectors.tsv";
-
-std::string unescape(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 1 < s.size()) {
-      char c = s[++i];
-      out += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string part;
-  std::istringstream in(s);
-  while (std::getline(in, part, sep)) out.push_back(part);
-  if (!s.empty() && s.back() == sep) out.emplace_back();
-  return out;
-}
 
 struct Difference {
   std::string input;

@@ -14,6 +14,9 @@
 namespace gdprscan {
 namespace {
 
+using testing::unescape;
+using testing::split;
+
 namespace fs = std::filesystem;
 
 const fs::path kVectors = fs::path(GDPRSCAN_SOURCE_DIR) / ".." / "shared" / "vectors";
@@ -24,28 +27,6 @@ struct Row {
   std::set<std::string> expected;  // normalised: letters and digits only
   std::string note;
 };
-
-std::string unescape(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 1 < s.size()) {
-      char c = s[++i];
-      out += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string part;
-  std::istringstream in(s);
-  while (std::getline(in, part, sep)) out.push_back(part);
-  if (!s.empty() && s.back() == sep) out.emplace_back();
-  return out;
-}
 
 std::string alnum_only(const std::string& s) {
   std::string out;
