@@ -11,8 +11,7 @@
 
 namespace gdprscan::ids {
 
-// Luhn (mod 10) over all digits, the last being the check digit (Swedish personnummer).
-bool luhn_ok(std::string_view digits);
+// (The Swedish personnummer's Luhn is the cards' one: checksum::luhn_ok in checksums.h.)
 // Norwegian fødselsnummer: both mod-11 check digits (weights 3,7,6,1,8,9,4,5,2 and
 // 5,4,3,2,7,6,5,4,3,2). Eleven digits.
 bool no_fnr_checks_ok(std::string_view eleven);

@@ -8,6 +8,7 @@
 // default threshold and a Danish text yields only dk.cpr. When they merely have a CPR
 // birth date (mod-11 failed), the foreign reading needs its keyword (at most 0.25): on a
 // Danish share such numbers are far more often Danish numbers or other references.
+#include "checksums.h"
 #include "validator_families.h"
 #include "validator_util.h"
 #include "validators_ids.h"
@@ -20,16 +21,6 @@
 namespace gdprscan {
 
 namespace ids {
-
-bool luhn_ok(std::string_view digits) {
-  int sum = 0;
-  bool twice = false;
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it, twice = !twice) {
-    int d = vutil::digit(*it) * (twice ? 2 : 1);
-    sum += d > 9 ? d - 9 : d;
-  }
-  return sum % 10 == 0;
-}
 
 namespace {
 // 11 - (weighted sum mod 11), 11 read as 0; -1 when the result would be 10 (never issued).
@@ -148,7 +139,7 @@ std::optional<Confirmed> confirm_swedish(std::string_view text, size_t end, cons
   std::string digits = digits_only(text.substr(start, end - start));
   bool century = digits.size() == 12;
   std::string ten = digits.substr(century ? 2 : 0);
-  if (!ids::luhn_ok(ten)) return std::nullopt;
+  if (!checksum::luhn_ok(ten)) return std::nullopt;  // the cards' Luhn, on the last ten
   int month = two_digits(ten, 2), day = two_digits(ten, 4);
   if (coordination) day -= 60;
   char sign = shape.size() == 11 ? shape[6] : ' ';

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "test_helpers.h"
+#include "checksums.h"
 #include "validators_ids.h"
 
 namespace gdprscan {
@@ -26,9 +27,9 @@ using testing::findings_in;
 // ---- Checksums on published examples ---------------------------------------------------
 
 TEST(IdChecksums, SwedishLuhn) {
-  EXPECT_TRUE(ids::luhn_ok("8112189876"));  // Skatteverket's example 811218-9876
-  EXPECT_FALSE(ids::luhn_ok("8112189875"));
-  EXPECT_TRUE(ids::luhn_ok("8712202384"));
+  EXPECT_TRUE(checksum::luhn_ok("8112189876"));  // Skatteverket's example 811218-9876
+  EXPECT_FALSE(checksum::luhn_ok("8112189875"));
+  EXPECT_TRUE(checksum::luhn_ok("8712202384"));
 }
 
 TEST(IdChecksums, NorwegianTwoCheckDigits) {
@@ -213,7 +214,7 @@ TEST_F(IdDetection, ValidCprTextYieldsOnlyDanishRules) {
   int foreign_shapes = 0;
   for (const auto& cpr : valid_cprs(3000)) {
     std::string hyphen = cpr.substr(0, 6) + "-" + cpr.substr(6);
-    foreign_shapes += ids::luhn_ok(cpr) || ids::is_kennitala_check_ok(cpr);
+    foreign_shapes += checksum::luhn_ok(cpr) || ids::is_kennitala_check_ok(cpr);
     for (const std::string& text : {cpr, hyphen, "personnummer " + hyphen, "kennitala " + cpr, "CPR-nr. " + cpr}) {
       auto rules = rules_in(text);
       EXPECT_EQ(rules, std::set<std::string>{"dk.cpr"}) << text;
