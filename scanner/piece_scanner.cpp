@@ -196,6 +196,7 @@ void PieceScanner::emit(Detection& d, size_t index, double confidence, const std
     return;  // accepted by the user: counted in the summary, not reported
   }
   if (policy_.reveal) f.value = d.hit.value;
+  f.identifies_person = detector_.identifies_a_person(d.rule);
   if (decorate) decorate(f);
   out_.push_back(std::move(f));
   if (after_finding_) after_finding_();

@@ -42,6 +42,7 @@ struct Finding {
   // and fingerprint), or "document" scope's first identifier in the file.
   std::string paired_detector, paired_fingerprint;
   bool awaiting_pair = false;  // --special-scope document: no identifier nearby (yet)
+  bool identifies_person = false;  // its rule anchors special-category terms (rules.h)
 };
 
 enum class ProblemKind {

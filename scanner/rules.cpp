@@ -126,7 +126,7 @@ Rule read_rule(const toml::table& t, const std::string& path) {
   reject_unknown_fields(t,
                         {"id", "name", "description", "category", "severity", "gdpr", "pattern", "spaced_pattern",
                          "separate_database", "validator", "keywords", "negative", "context", "examples", "terms",
-                         "weak_terms", "pairing", "tags"},
+                         "weak_terms", "pairing", "tags", "identifies_person"},
                         "a rule", path);
   if (const toml::table* c = t.get_as<toml::table>("context"))
     reject_unknown_fields(*c, {"before", "after", "negative_before", "negative_after", "keyword_boost", "negative_penalty"},
@@ -159,6 +159,7 @@ Rule read_rule(const toml::table& t, const std::string& path) {
   }
   r.spaced_pattern = optional_string(t, "spaced_pattern", path);
   r.separate_database = optional_bool(t, "separate_database", path);
+  r.identifies_person = optional_bool(t, "identifies_person", path);
   r.validator = r.terms.empty() && r.weak_terms.empty() ? required_string(t, "validator", path)
                                                         : optional_string(t, "validator", path);
   if (r.validator.empty()) r.validator = "term";
@@ -212,11 +213,7 @@ std::vector<Rule> load_rule_dir(const std::string& dir) {
   return rules;
 }
 
-bool identifies_a_person(const std::string& category, const std::string& id) {
-  return category == "national_id" || id == "email" || id == "dk.phone" || id == "phone.nordic";
-}
-
-bool identifies_a_person(const Rule& rule) { return identifies_a_person(rule.category, rule.id); }
+bool identifies_a_person(const Rule& rule) { return rule.category == "national_id" || rule.identifies_person; }
 
 void use_spaced_forms(std::vector<Rule>& rules) {
   for (Rule& r : rules)

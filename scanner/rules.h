@@ -48,6 +48,8 @@ struct Rule {
   // number) within this many bytes, or anywhere in the document with --special-scope
   // document. 0: the rule stands alone.
   int pair_window = 0;
+  // Findings of this rule anchor special-category terms (national ids do by category).
+  bool identifies_person = false;
   ContextModel context;
   std::vector<std::string> examples;           // texts in which the rule must report
   std::vector<std::string> negative_examples;  // texts in which it must not
@@ -64,8 +66,8 @@ std::vector<Rule> load_rule_file(const std::string& path);
 std::string find_default_rules_dir();
 
 // Whether findings of `rule` can anchor a special-category term: person identifiers.
+// (national ids always; other rules that say `identifies_person = true`: e-mail, phones).
 bool identifies_a_person(const Rule& rule);
-bool identifies_a_person(const std::string& category, const std::string& rule_id);
 
 // Adds each rule's spaced_pattern to its pattern (as an alternative), for --spaced-ids and
 // for `rules test`, whose examples include the spaced forms.

@@ -112,7 +112,7 @@ struct SharedScan {
         pending_terms.push_back(std::move(f));
         continue;
       }
-      if (first_identifier.empty() && identifies_a_person(f.category, f.detector))
+      if (first_identifier.empty() && f.identifies_person)
         first_identifier = {f.detector, f.fingerprint};
       report.findings.push_back(std::move(f));
     }
