@@ -64,7 +64,10 @@ std::vector<Rule> load_rules(const std::vector<std::string>& extra_files) {
 
 // --enable keeps only the named rules, --disable drops them. A name is a rule id, an id
 // prefix ("dk" for dk.*, "art9" for art9.*), a category or a tag; a name that matches
-// nothing is a mistake worth stopping for.
+// nothing is a mistake worth stopping for. A rule with `report = "on_request"` (person.name)
+// runs in every selection that keeps it but is written only when an --enable names it; an
+// --enable that names only such rules asks for their findings on top of the default set,
+// it does not narrow the set ("--enable person.name": everything, names included).
 std::vector<Rule> select_rules(std::vector<Rule> rules, const std::vector<std::string>& enable,
                                const std::vector<std::string>& disable) {
   auto matches = [](const Rule& r, const std::string& name) {
@@ -75,11 +78,20 @@ std::vector<Rule> select_rules(std::vector<Rule> rules, const std::vector<std::s
     for (const auto& name : *names)
       if (std::none_of(rules.begin(), rules.end(), [&](const Rule& r) { return matches(r, name); }))
         throw std::runtime_error("no rule, id prefix, category or tag named '" + name + "' (see gdprscan rules list)");
+  std::vector<std::string> narrowing;  // names of at least one rule that is always reported
+  for (const auto& name : enable)
+    if (std::any_of(rules.begin(), rules.end(), [&](const Rule& r) { return !r.report_on_request && matches(r, name); }))
+      narrowing.push_back(name);
+  auto named = [&](const Rule& r, const std::vector<std::string>& names) {
+    return std::any_of(names.begin(), names.end(), [&](const auto& n) { return matches(r, n); });
+  };
   std::vector<Rule> out;
   for (auto& r : rules) {
-    bool on = enable.empty() || std::any_of(enable.begin(), enable.end(), [&](const auto& n) { return matches(r, n); });
-    bool off = std::any_of(disable.begin(), disable.end(), [&](const auto& n) { return matches(r, n); });
-    if (on && !off) out.push_back(std::move(r));
+    bool requested = named(r, enable);
+    bool on = narrowing.empty() || named(r, narrowing) || requested;
+    if (!on || named(r, disable)) continue;
+    r.reported = !r.report_on_request || requested;
+    out.push_back(std::move(r));
   }
   if (out.empty()) throw std::runtime_error("--enable/--disable leave no detector to run");
   return out;
@@ -205,8 +217,9 @@ namespace {
 
 // Every example of `selected` through the real matcher and validators of `all`, at the
 // default threshold. Prints one line per failure and the totals; returns the failures.
-int test_examples(const std::vector<Rule>& all, const std::vector<Rule>& selected) {
-  Detector detector(all);
+int test_examples(std::vector<Rule> all, const std::vector<Rule>& selected) {
+  for (Rule& r : all) r.reported = true;  // on-request rules test their own examples too
+  Detector detector(std::move(all));
   MatchScratch scratch;
   ReportPolicy policy;
   int failures = 0, checked = 0;
@@ -250,7 +263,9 @@ void show_rule(const Rule& r) {
   std::cout << "id:          " << r.id << "\nname:        " << r.name << "\ncategory:    " << r.category
             << "\ntags:        " << list(r.tags)
             << "\nseverity:    " << r.severity << "\ngdpr:        " << r.gdpr << "\nsource:      " << r.source
-            << "\npattern:     " << r.pattern
+            << "\npattern:     "
+            << (r.pattern_from_list.empty() ? r.pattern : "the words of the list '" + r.pattern_from_list + "'")
+            << (r.report_on_request ? "\nreported:    on request (scan --enable " + r.id + ")" : "")
             << (r.spaced_pattern.empty() ? "" : "\nspaced:      " + r.spaced_pattern + "  (with scan --spaced-ids)")
             << (r.separate_database ? "\n             (in a Hyperscan database of its own)" : "")
             << "\nvalidator:   " << r.validator

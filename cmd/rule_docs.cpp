@@ -50,8 +50,14 @@ void write_rule(std::ostream& out, const Rule& r, const Detector& detector, Matc
   out << "| category, severity | " << r.category << ", " << r.severity << " |\n";
   if (!r.tags.empty()) out << "| tags | " << joined(r.tags) << " |\n";
   if (!r.gdpr.empty()) out << "| GDPR | " << r.gdpr << " |\n";
+  if (r.report_on_request)
+    out << "| reported | on request only (`scan --enable " << r.id << "`, its tag or category); otherwise it runs "
+        << "silently: it anchors special-category terms and is masked in other findings' context |\n";
   out << "| validator | `" << r.validator << "` |\n";
-  out << "| candidate pattern | " << code(r.pattern) << " |\n";
+  if (r.pattern_from_list.empty()) out << "| candidate pattern | " << code(r.pattern) << " |\n";
+  else out << "| candidate pattern | the words of the list `" << r.pattern_from_list << "`, case-sensitive literals |\n";
+  for (const auto& [name, words] : r.word_lists.lists)
+    out << "| word list `" << name << "` | " << words.size() << " words |\n";
   if (!r.spaced_pattern.empty()) out << "| spaced forms (`scan --spaced-ids`) | " << code(r.spaced_pattern) << " |\n";
   out << "| keywords (+" << m.keyword_boost << "; " << m.keyword_before << " bytes before, " << m.keyword_after
       << " after) | " << joined(m.keywords) << " |\n";
@@ -71,6 +77,7 @@ void write_rule(std::ostream& out, const Rule& r, const Detector& detector, Matc
 void write_rules_markdown(std::ostream& out, const std::vector<Rule>& rules) {
   std::vector<Rule> all = rules;
   use_spaced_forms(all);
+  for (Rule& r : all) r.reported = true;  // the examples of on-request rules are shown too
   Detector detector(all);
   MatchScratch scratch;
   out << "| id | name | category | severity | validator |\n|---|---|---|---|---|\n";

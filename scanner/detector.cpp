@@ -79,6 +79,7 @@ void Detector::detect(std::string_view text, size_t report_from, size_t report_t
       if (!worth_validating(*validators_[rule], shape)) continue;
       ValidationEnv env = env_;
       env.start = m.start;
+      env.words = &rules_[rule].word_lists;
       auto hit = validators_[rule]->confirm(text, m.end, env);
       if (!hit) continue;
       needs_words |= scorers_[rule].needs_words();

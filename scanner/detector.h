@@ -28,6 +28,9 @@ class Detector {
   const Validator& validator(uint32_t rule) const { return *validators_[rule]; }
   // Whether rule `rule` finds person identifiers (rules.h identifies_a_person).
   bool identifies_a_person(uint32_t rule) const { return identifier_[rule]; }
+  // Whether findings of rule `rule` are written (Rule::reported): an on-request rule the
+  // user did not ask for only anchors special-category terms and is masked in contexts.
+  bool reports(uint32_t rule) const { return rules_[rule].reported; }
   // Bytes of text a detection may need before its start or after its end (context windows
   // plus the longest span): chunked scanning keeps this much overlap.
   size_t reach() const { return reach_; }

@@ -99,7 +99,7 @@ void PieceScanner::match_and_emit(size_t from, size_t to) {
       confidence = std::round(std::clamp(confidence + adjustment->delta, 0.0, 1.0) * 100) / 100;
     size_t index = static_cast<size_t>(&d - detections_.data());
     if (detector_.rules()[d.rule].pair_window > 0) emit_term(d, index, confidence);
-    else if (confidence >= policy_.min_confidence) emit(d, index, confidence, adjustment ? &adjustment->signal : nullptr);
+    else if (confidence >= policy_.min_confidence) emit_or_anchor(d, index, confidence, adjustment ? &adjustment->signal : nullptr);
   }
 }
 
@@ -165,6 +165,15 @@ void PieceScanner::emit_term(Detection& d, size_t index, double confidence) {
     f.paired_detector = detector_.rules()[person->rule].id;
     if (policy_.fingerprinter) f.paired_fingerprint = (*policy_.fingerprinter)(person->hit.value);
   });
+}
+
+// A rule whose findings are not written (report = "on_request", not asked for) still
+// anchors the terms of the whole file with --special-scope document: its finding goes to
+// the file's pairing as anchor_only and is dropped there.
+void PieceScanner::emit_or_anchor(Detection& d, size_t index, double confidence, const std::string* extra_signal) {
+  if (detector_.reports(d.rule)) emit(d, index, confidence, extra_signal);
+  else if (policy_.special_scope_document && detector_.identifies_a_person(d.rule))
+    emit(d, index, confidence, extra_signal, [](Finding& f) { f.anchor_only = true; });
 }
 
 uint64_t PieceScanner::line_of(size_t rel_pos) {

@@ -59,6 +59,7 @@ class PieceScanner final : public TextSink {
   // The detection's signals are moved into the finding.
   void emit(Detection& d, size_t index, double confidence, const std::string* extra_signal,
             const std::function<void(Finding&)>& decorate = {});
+  void emit_or_anchor(Detection& d, size_t index, double confidence, const std::string* extra_signal);
   // A term of a rule with a pairing window: emitted with the identifier it is paired with,
   // waiting for the document (--special-scope document), or not at all.
   void emit_term(Detection& d, size_t index, double confidence);

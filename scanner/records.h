@@ -43,6 +43,9 @@ struct Finding {
   std::string paired_detector, paired_fingerprint;
   bool awaiting_pair = false;  // --special-scope document: no identifier nearby (yet)
   bool identifies_person = false;  // its rule anchors special-category terms (rules.h)
+  // --special-scope document: a person identifier of a rule whose findings are not written
+  // (report = "on_request"), passed on only so that the file's terms can pair with it.
+  bool anchor_only = false;
 };
 
 enum class ProblemKind {

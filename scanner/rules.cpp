@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <stdexcept>
 #include <toml++/toml.h>
@@ -114,6 +116,82 @@ std::string terms_pattern(const std::vector<std::string>& terms, const std::vect
   return "(?:" + pattern + ")";
 }
 
+// Words as case-sensitive Hyperscan literals: every byte but ASCII letters and digits
+// escaped, so a list can hold any name ("Anne-Marie", "Søren") without regex meaning.
+std::string literal_alternation(const std::vector<std::string>& words) {
+  std::string pattern = "(?:";
+  char buf[8];
+  for (const auto& word : words) {
+    if (&word != words.data()) pattern += '|';
+    for (unsigned char c : word) {
+      bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (plain) pattern += static_cast<char>(c);
+      else {
+        std::snprintf(buf, sizeof buf, "\\x%02X", c);
+        pattern += buf;
+      }
+    }
+  }
+  return pattern + ")";
+}
+
+// A word list file: one word or phrase a line, '#' starts a comment, blank lines skipped;
+// `file` is relative to the rule pack that names it.
+std::vector<std::string> read_word_list(const std::string& pack, const toml::node& field, const std::string& file) {
+  fs::path path = fs::path(pack).parent_path() / file;
+  std::ifstream in(path);
+  if (!in) fail(pack, &field, "cannot read word list '" + path.string() + "'");
+  std::vector<std::string> words;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    line = line.substr(0, line.find('#'));
+    size_t first = line.find_first_not_of(" \t\r"), last = line.find_last_not_of(" \t\r");
+    if (first == std::string::npos) continue;
+    std::string word = line.substr(first, last - first + 1);
+    if (word.size() > 64) throw std::runtime_error(path.string() + ":" + std::to_string(number) + ": word longer than 64 bytes");
+    words.push_back(std::move(word));
+  }
+  if (words.empty()) fail(pack, &field, "word list '" + path.string() + "' is empty");
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+WordLists read_word_lists(const toml::table& rule, const std::string& path) {
+  WordLists out;
+  const toml::node* n = rule.get("word_lists");
+  if (!n) return out;
+  const toml::table* t = n->as_table();
+  if (!t) fail(path, n, "field 'word_lists' must be a table of list name = \"file\"");
+  for (const auto& [name, file] : *t) {
+    if (!file.is_string()) fail(path, &file, "word list '" + std::string(name.str()) + "' must name a file");
+    out.lists[std::string(name.str())] = read_word_list(path, file, *file.value<std::string>());
+  }
+  return out;
+}
+
+// `report = "always"` (the default) or "on_request".
+bool read_report_on_request(const toml::table& t, const std::string& path) {
+  std::string report = optional_string(t, "report", path);
+  if (report.empty() || report == "always") return false;
+  if (report == "on_request") return true;
+  fail(path, t.get("report"), "field 'report' must be \"always\" or \"on_request\"");
+}
+
+// The candidate pattern: `pattern`, the terms, or the words of one of the rule's lists.
+std::string candidate_pattern(const toml::table& t, const Rule& r, const std::string& path) {
+  bool from_list = !r.pattern_from_list.empty(), from_terms = !r.terms.empty() || !r.weak_terms.empty();
+  if ((from_list || from_terms) && t.get("pattern"))
+    fail(path, t.get("pattern"), "a rule has one of 'pattern', 'terms' or 'pattern_from_list'");
+  if (from_list && from_terms) fail(path, t.get("pattern_from_list"), "a rule has either 'terms' or 'pattern_from_list'");
+  if (from_terms) return terms_pattern(r.terms, r.weak_terms);
+  if (!from_list) return required_string(t, "pattern", path);
+  auto list = r.word_lists.lists.find(r.pattern_from_list);
+  if (list == r.word_lists.lists.end())
+    fail(path, t.get("pattern_from_list"), "no word list '" + r.pattern_from_list + "' in [rule.word_lists]");
+  return literal_alternation(list->second);
+}
+
 // A misspelt field ("keyword = [...]") would otherwise be ignored without a word.
 void reject_unknown_fields(const toml::table& t, const std::set<std::string>& known, const std::string& where,
                            const std::string& path) {
@@ -126,7 +204,8 @@ Rule read_rule(const toml::table& t, const std::string& path) {
   reject_unknown_fields(t,
                         {"id", "name", "description", "category", "severity", "gdpr", "pattern", "spaced_pattern",
                          "separate_database", "validator", "keywords", "negative", "context", "examples", "terms",
-                         "weak_terms", "pairing", "tags", "identifies_person"},
+                         "weak_terms", "pairing", "tags", "identifies_person", "word_lists", "pattern_from_list",
+                         "report"},
                         "a rule", path);
   if (const toml::table* c = t.get_as<toml::table>("context"))
     reject_unknown_fields(*c, {"before", "after", "negative_before", "negative_after", "keyword_boost", "negative_penalty"},
@@ -151,19 +230,23 @@ Rule read_rule(const toml::table& t, const std::string& path) {
   r.weak_terms = string_list(t, "weak_terms", path);
   for (auto* list : {&r.terms, &r.weak_terms})
     for (auto& term : *list) term = fold_case(term);
-  if (r.terms.empty() && r.weak_terms.empty()) {
-    r.pattern = required_string(t, "pattern", path);
-  } else {
-    if (t.get("pattern")) fail(path, t.get("pattern"), "a rule has either 'pattern' or 'terms', not both");
-    r.pattern = terms_pattern(r.terms, r.weak_terms);
-  }
+  r.word_lists = read_word_lists(t, path);
+  r.pattern_from_list = optional_string(t, "pattern_from_list", path);
+  r.pattern = candidate_pattern(t, r, path);
   r.spaced_pattern = optional_string(t, "spaced_pattern", path);
   r.separate_database = optional_bool(t, "separate_database", path);
   r.identifies_person = optional_bool(t, "identifies_person", path);
+  r.report_on_request = read_report_on_request(t, path);
+  r.reported = !r.report_on_request;
   r.validator = r.terms.empty() && r.weak_terms.empty() ? required_string(t, "validator", path)
                                                         : optional_string(t, "validator", path);
   if (r.validator.empty()) r.validator = "term";
-  if (!find_validator(r.validator)) fail(path, t.get("validator"), "unknown validator '" + r.validator + "'");
+  const Validator* validator = find_validator(r.validator);
+  if (!validator) fail(path, t.get("validator"), "unknown validator '" + r.validator + "'");
+  for (std::string_view list : validator->needs_word_lists)
+    if (!r.word_lists.lists.count(std::string(list)))
+      fail(path, t.get("validator"), "validator '" + r.validator + "' needs the word list '" + std::string(list) +
+                                         "' in [rule.word_lists]");
   r.context = read_context(t, path);
   if (const toml::table* p = t.get_as<toml::table>("pairing")) {
     read_number(*p, "window", r.pair_window, path);

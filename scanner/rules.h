@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "validators.h"
+
 namespace gdprscan {
 
 struct ContextModel {
@@ -40,6 +42,11 @@ struct Rule {
   // 0.29 + 0.01 s per 236 MB (docs/performance.md).
   bool separate_database = false;
   std::string validator;  // name of a built-in validator (validators.h)
+  // Word lists for the validator (`[rule.word_lists]`, each a file of one word a line beside
+  // the rule pack), and the list whose words, as case-sensitive literals, are the candidate
+  // pattern (`pattern_from_list`, instead of `pattern`): person.name's given names.
+  WordLists word_lists;
+  std::string pattern_from_list;
   // Term rules (GDPR Art. 9/10, confidential social-case words): `pattern` is made from the
   // terms (case-insensitive, whole words) and `validator` is "term". Strong terms count on
   // their own, weak terms only with another term of the same rule within `pair_window`.
@@ -50,6 +57,14 @@ struct Rule {
   int pair_window = 0;
   // Findings of this rule anchor special-category terms (national ids do by category).
   bool identifies_person = false;
+  // `report = "on_request"`: the rule runs (its findings anchor special-category terms and
+  // are masked in other findings' context) but its own findings are written only when the
+  // user names it with --enable (by id, id prefix, category or tag). Names are in every
+  // letter; reporting each one would flood a scan of millions of files.
+  bool report_on_request = false;
+  // Whether findings of this rule are written: false for an on-request rule the user did
+  // not ask for (set by the rule selection of the command line).
+  bool reported = true;
   ContextModel context;
   std::vector<std::string> examples;           // texts in which the rule must report
   std::vector<std::string> negative_examples;  // texts in which it must not

@@ -114,7 +114,7 @@ struct SharedScan {
       }
       if (first_identifier.empty() && f.identifies_person)
         first_identifier = {f.detector, f.fingerprint};
-      report.findings.push_back(std::move(f));
+      if (!f.anchor_only) report.findings.push_back(std::move(f));
     }
     findings.clear();
     if (final_merge) pair_with_document();

@@ -15,5 +15,6 @@ std::vector<Validator> nordic_validators();   // validators_nordic.cpp
 std::vector<Validator> eu_validators();       // validators_eu.cpp
 std::vector<Validator> financial_validators();  // validators_financial.cpp
 std::vector<Validator> online_validators();  // validators_online.cpp
+std::vector<Validator> name_validators();    // validators_names.cpp
 
 }  // namespace gdprscan

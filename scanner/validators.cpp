@@ -25,6 +25,11 @@ bool is_real_date(int year, int month, int day) {
   return day <= limit;
 }
 
+bool WordLists::contains(std::string_view list, std::string_view word) const {
+  auto it = lists.find(list);
+  return it != lists.end() && std::binary_search(it->second.begin(), it->second.end(), word, std::less<>());
+}
+
 CivilDate today_utc() {
   std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -63,7 +68,7 @@ std::vector<Validator> all_families() {
   std::vector<Validator> all = {{"regex", confirm_regex, vutil::mask_all_but_two, 256, false},
                                 {"term", confirm_term, show_term, 64, false}};
   for (auto family : {danish_validators, contact_validators, nordic_validators, eu_validators, financial_validators,
-                      online_validators, document_validators}) {
+                      online_validators, document_validators, name_validators}) {
     auto more = family();
     all.insert(all.end(), more.begin(), more.end());
   }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,9 +28,18 @@ struct Confirmed {
   std::vector<std::string> signals;
 };
 
+// Named word lists a rule hands to its validator (`[rule.word_lists]`: the given names and
+// surnames of person.name), each sorted, so that the data stays in the rule pack.
+struct WordLists {
+  std::map<std::string, std::vector<std::string>, std::less<>> lists;
+  // Whether `word` is in list `list` (false when the rule has no such list).
+  bool contains(std::string_view list, std::string_view word) const;
+};
+
 struct ValidationEnv {
   CivilDate today;  // birth dates after this are not identifiers
   size_t start = 0;  // where Hyperscan says the match starts (only for the "regex" validator)
+  const WordLists* words = nullptr;  // the rule's word lists, for validators that read them
 };
 
 using ConfirmFn = std::optional<Confirmed> (*)(std::string_view text, size_t end, const ValidationEnv&);
@@ -70,6 +80,8 @@ struct Validator {
   // one of these lengths (derived from its shapes, the spaced forms of --spaced-ids
   // included; tests/unit/test_digit_run_gate.cpp checks it on mutated examples).
   DigitRunLengths final_digit_run = kAnyDigitRun;
+  // The word lists a rule using this validator must give (rules.cpp checks at load).
+  std::vector<std::string_view> needs_word_lists = {};
   bool accepts_final_digit_run(int length) const {
     return (final_digit_run >> (length < kLongDigitRun ? length : kLongDigitRun)) & 1;
   }

@@ -1,0 +1,304 @@
+// Personal names (rules/names.toml, person.name). Hyperscan finds the given names of the
+// rule's list as case-sensitive literals; this validator reads the capitalised words around
+// one and accepts a name only where a surname closes it: "Jens Peter Hansen", "Anne-Marie
+// Østergaard", "Mette K. Nielsen", or "Hansen, Jens" at the start of a list item. Matching
+// capitalised word pairs over all prose instead would cost a regex at every capital letter
+// and confirm every sentence start.
+//
+// Precision comes from what a name is not: a street ("Jens Baggesens Vej"), a firm ("Peter
+// Hansen ApS"), a place or a month. The rule's `not_name_words` list holds those words; one
+// of them among or right after the name's words rejects it.
+#include "validator_families.h"
+
+#include "text_decode.h"
+
+#include <array>
+
+namespace gdprscan {
+
+namespace {
+
+constexpr std::string_view kGivenNames = "given_names";
+constexpr std::string_view kSurnames = "surnames";
+constexpr std::string_view kNotNameWords = "not_name_words";  // lower case
+constexpr size_t kMaxTokensAfterGiven = 4;  // middle names, initials, particles, the surname
+constexpr size_t kMaxTokenBytes = 40;
+constexpr int kMaxNameBytes = 200;
+
+// One code point of UTF-8 text: its value and length (1 for a byte that is not a sequence).
+struct CodePoint {
+  char32_t cp;
+  size_t length;
+};
+
+CodePoint code_point_at(std::string_view text, size_t pos) {
+  size_t n = utf8_sequence_length_at(text, pos);
+  auto b = [&](size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(text[pos + i])); };
+  if (n == 2) return {((b(0) & 0x1F) << 6) | (b(1) & 0x3F), 2};
+  if (n == 3) return {((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F), 3};
+  if (n == 4) return {((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F), 4};
+  return {b(0), 1};
+}
+
+// Case of a Latin letter (ASCII, Latin-1, Latin Extended-A: the Turkish, Polish and Baltic
+// names of the lists). Other scripts have no case here: a name is written in Latin letters.
+bool is_upper(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
+  if (c < 0x100 || c > 0x17F) return false;
+  if (c == 0x178) return true;
+  bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+  return c != 0x138 && (c % 2 == 1) == odd_upper;
+}
+bool is_lower(char32_t c) {
+  if (c >= 'a' && c <= 'z') return true;
+  if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
+  return c >= 0x100 && c <= 0x17F && c != 0x149 && !is_upper(c);
+}
+
+// Where the run of lower-case letters starting at `pos` ends.
+size_t lower_run_end(std::string_view text, size_t pos) {
+  while (pos < text.size()) {
+    CodePoint c = code_point_at(text, pos);
+    if (!is_lower(c.cp)) break;
+    pos += c.length;
+  }
+  return pos;
+}
+
+enum class TokenKind { none, word, initial, particle };
+
+struct Token {
+  size_t start = 0, end = 0;
+  TokenKind kind = TokenKind::none;
+  std::string_view text(std::string_view all) const { return all.substr(start, end - start); }
+};
+
+// A capitalised word ("Hansen", "Holm-Nielsen", "Øster"), an initial ("K.") or a lower-case
+// particle of a surname ("von", "de", "la") starting at `pos`.
+Token token_at(std::string_view text, size_t pos) {
+  Token t{pos, pos, TokenKind::none};
+  if (pos >= text.size()) return t;
+  CodePoint first = code_point_at(text, pos);
+  if (is_upper(first.cp)) {
+    size_t end = lower_run_end(text, pos + first.length);
+    if (end == pos + first.length) {  // one capital: an initial, if a full stop follows
+      if (end < text.size() && text[end] == '.' && !word_char_at(text, end + 1)) t = {pos, end + 1, TokenKind::initial};
+      return t;
+    }
+    // "Holm-Nielsen": a hyphen joins two capitalised parts into one word.
+    while (end + 1 < text.size() && text[end] == '-') {
+      CodePoint next = code_point_at(text, end + 1);
+      size_t part_end = is_upper(next.cp) ? lower_run_end(text, end + 1 + next.length) : 0;
+      if (part_end <= end + 1 + next.length) break;
+      end = part_end;
+    }
+    if (word_char_at(text, end) || end - pos > kMaxTokenBytes) return t;  // "McDonald", "Jensen2"
+    return {pos, end, TokenKind::word};
+  }
+  size_t end = lower_run_end(text, pos);
+  static constexpr std::array<std::string_view, 10> kParticles = {"von", "van", "der", "den", "de",
+                                                                 "la",  "le",  "da",  "di",  "af"};
+  for (std::string_view p : kParticles)
+    if (text.substr(pos, end - pos) == p) return {pos, end, TokenKind::particle};
+  return t;
+}
+
+// The token after exactly one space (a line break or punctuation ends a name).
+Token token_after(std::string_view text, size_t end) {
+  if (end + 1 >= text.size() || text[end] != ' ') return {};
+  return token_at(text, end + 1);
+}
+
+// The word that follows `end` after one space, whatever its case, up to the next space or
+// punctuation that ends a word ("Vej", "vej", "A/S", "ApS."), lower case.
+std::string following_word(std::string_view text, size_t end) {
+  if (end + 1 >= text.size() || text[end] != ' ') return {};
+  size_t stop = end + 1;
+  while (stop < text.size() && stop - end <= kMaxTokenBytes && text[stop] != ' ' && text[stop] != '\n' &&
+         text[stop] != ',' && text[stop] != ';' && text[stop] != ')' && text[stop] != '\t' && text[stop] != '\r')
+    ++stop;
+  while (stop > end + 1 && (text[stop - 1] == '.' || text[stop - 1] == ':')) --stop;
+  return fold_case(std::string(text.substr(end + 1, stop - end - 1)));
+}
+
+struct NameLists {
+  const WordLists& words;
+  bool given(std::string_view w) const { return words.contains(kGivenNames, w); }
+  bool not_a_name(std::string_view w) const { return words.contains(kNotNameWords, fold_case(std::string(w))); }
+  bool listed_surname(std::string_view w) const { return words.contains(kSurnames, w); }
+};
+
+// The endings of Danish and Nordic surnames, for those not in the list ("Kjærsgaard",
+// "Bækholm"): -sen/-søn patronymics and the old farm and nature names.
+bool has_surname_shape(std::string_view w) {
+  static constexpr std::array<std::string_view, 16> kEndings = {
+      "sen", "søn", "gaard", "gård", "holm", "lund", "bjerg", "berg", "skov", "dahl", "feldt", "strup", "mann",
+      "strøm", "kjær", "toft"};
+  if (w.size() < 5) return false;
+  for (std::string_view e : kEndings)
+    if (w.size() > e.size() + 1 && w.substr(w.size() - e.size()) == e) return true;
+  return false;
+}
+
+enum class SurnameKind { none, shaped, listed };
+
+SurnameKind surname_kind(const NameLists& lists, std::string_view w) {
+  if (lists.not_a_name(w)) return SurnameKind::none;
+  // A hyphenated surname counts by its last part ("Holm-Nielsen").
+  std::string_view last = w.substr(w.find_last_of('-') == std::string_view::npos ? 0 : w.find_last_of('-') + 1);
+  if (lists.listed_surname(w) || lists.listed_surname(last)) return SurnameKind::listed;
+  return has_surname_shape(last) ? SurnameKind::shaped : SurnameKind::none;
+}
+
+// A surname also in its genitive ("Hansens bil"); streets in the genitive ("Jens Baggesens
+// Vej") are turned away by the street word after them.
+SurnameKind surname_or_genitive(const NameLists& lists, std::string_view w) {
+  if (lists.not_a_name(w)) return SurnameKind::none;  // "Horsens" is no genitive of "Horsen"
+  SurnameKind kind = surname_kind(lists, w);
+  if (kind == SurnameKind::none && w.size() > 4 && w.back() == 's') kind = surname_kind(lists, w.substr(0, w.size() - 1));
+  return kind;
+}
+
+// The given name the candidate ends: letters back to the start of the word, which must be
+// a listed given name (so "Anders" inside "Sanders" is not one), optionally joined by a
+// hyphen to a second capitalised part ("Anne-Marie").
+std::optional<Token> given_name_at(std::string_view text, size_t end, const NameLists& lists) {
+  if (end > text.size() || word_char_at(text, end)) return std::nullopt;
+  size_t start = end;
+  while (start > 0 && end - start <= kMaxTokenBytes) {
+    size_t back = start - 1;
+    while (back > 0 && (static_cast<unsigned char>(text[back]) & 0xC0) == 0x80) --back;
+    if (!is_upper(code_point_at(text, back).cp) && !is_lower(code_point_at(text, back).cp)) break;
+    start = back;
+  }
+  if (!lists.given(text.substr(start, end - start)) || word_char_before(text, start)) return std::nullopt;
+  // The second half of "Anne-Marie" is covered by the candidate of its first half.
+  if (start >= 2 && text[start - 1] == '-' && word_char_before(text, start - 1)) return std::nullopt;
+  Token t = token_at(text, start);
+  if (t.kind != TokenKind::word || t.end < end) return std::nullopt;
+  return t;
+}
+
+// A candidate right after another given name or an initial is a middle name: the name is
+// found from its first word.
+bool continues_a_name(std::string_view text, size_t start, const NameLists& lists) {
+  if (start < 3 || text[start - 1] != ' ') return false;
+  size_t back = start - 1;
+  while (back > 0 && text[back - 1] != ' ' && text[back - 1] != '\n' && start - back <= kMaxTokenBytes) --back;
+  Token before = token_at(text, back);
+  if (before.end != start - 1) return false;
+  return before.kind == TokenKind::initial || (before.kind == TokenKind::word && lists.given(before.text(text)));
+}
+
+// "5. August Hansen", "1. Maj": a given name that is also a month counts only as a name.
+bool after_day_number(std::string_view text, size_t start) {
+  return start >= 3 && text[start - 1] == ' ' && text[start - 2] == '.' && text[start - 3] >= '0' && text[start - 3] <= '9';
+}
+
+struct NameSpan {
+  size_t start, end;
+  std::string value;  // given names first, single spaces
+  SurnameKind surname;
+  bool list_form;
+};
+
+std::string words_of(std::string_view text, const std::vector<Token>& tokens, size_t count) {
+  std::string out;
+  for (size_t i = 0; i < count; ++i) out.append(out.empty() ? "" : " ").append(tokens[i].text(text));
+  return out;
+}
+
+// "Jens Peter Hansen": the given name, then up to four words of which the last surname ends
+// the name. Any word that is not a name (a street, a firm, a month) among them or right
+// after the surname rejects it.
+std::optional<NameSpan> name_forward(std::string_view text, const Token& given, const NameLists& lists) {
+  std::vector<Token> tokens{given};
+  for (Token t = token_after(text, given.end); t.kind != TokenKind::none && tokens.size() <= kMaxTokensAfterGiven;
+       t = token_after(text, t.end))
+    tokens.push_back(t);
+  for (size_t last = tokens.size() - 1; last >= 1; --last) {
+    if (tokens[last].kind != TokenKind::word) continue;
+    SurnameKind kind = surname_or_genitive(lists, tokens[last].text(text));
+    if (kind == SurnameKind::none) continue;
+    for (size_t i = 1; i < last; ++i)
+      if (lists.not_a_name(tokens[i].text(text))) return std::nullopt;
+    if (lists.not_a_name(following_word(text, tokens[last].end))) return std::nullopt;
+    return NameSpan{given.start, tokens[last].end, words_of(text, tokens, last + 1), kind, false};
+  }
+  return std::nullopt;
+}
+
+// "Hansen, Jens" (or "Hansen, Jens P.") at the start of a line or list item: surname, comma,
+// given names. Mid-sentence a comma after a capitalised word is no such sign.
+std::optional<NameSpan> name_in_list_form(std::string_view text, const Token& given, const NameLists& lists) {
+  if (given.start < 4 || text.substr(given.start - 2, 2) != ", ") return std::nullopt;
+  size_t comma = given.start - 2, start = comma;
+  while (start > 0 && comma - start <= kMaxTokenBytes && text[start - 1] != ' ' && text[start - 1] != '\n' &&
+         text[start - 1] != '\t' && text[start - 1] != '(' && text[start - 1] != ';' && text[start - 1] != '"')
+    --start;
+  Token surname = token_at(text, start);
+  if (surname.kind != TokenKind::word || surname.end != comma) return std::nullopt;
+  SurnameKind kind = surname_kind(lists, surname.text(text));
+  if (kind == SurnameKind::none) return std::nullopt;
+  size_t before = start;
+  while (before > 0 && text[before - 1] == ' ') --before;
+  static constexpr std::string_view kItemStarts = "\n\r\t;:|(\"'";
+  if (before > 0 && kItemStarts.find(text[before - 1]) == std::string_view::npos) return std::nullopt;
+  std::vector<Token> given_names{given};
+  for (Token t = token_after(text, given.end);
+       given_names.size() < 4 && (t.kind == TokenKind::initial || (t.kind == TokenKind::word && lists.given(t.text(text))));
+       t = token_after(text, t.end))
+    given_names.push_back(t);
+  std::string value = words_of(text, given_names, given_names.size()).append(" ").append(surname.text(text));
+  return NameSpan{surname.start, given_names.back().end, std::move(value), kind, true};
+}
+
+std::optional<Confirmed> confirm_person_name(std::string_view text, size_t end, const ValidationEnv& env) {
+  if (!env.words) return std::nullopt;
+  NameLists lists{*env.words};
+  std::optional<Token> given = given_name_at(text, end, lists);
+  if (!given || continues_a_name(text, given->start, lists)) return std::nullopt;
+  bool is_also_a_word = lists.not_a_name(given->text(text));  // "August", "Maj"
+  if (is_also_a_word && after_day_number(text, given->start)) return std::nullopt;
+  std::optional<NameSpan> name = name_forward(text, *given, lists);
+  if (!name) name = name_in_list_form(text, *given, lists);
+  if (!name || (is_also_a_word && name->surname != SurnameKind::listed)) return std::nullopt;
+  Confirmed hit{name->start, name->end, std::move(name->value), 0, {"given_name"}};
+  hit.score = name->surname == SurnameKind::listed ? 0.7 : 0.6;
+  hit.signals.push_back(name->surname == SurnameKind::listed ? "surname_listed" : "surname_shape");
+  if (name->list_form) hit.signals.push_back("surname_first");
+  return hit;
+}
+
+// "Jens Peter Hansen" -> "J*** P*** H***", "Hansen, Jens" -> "H***, J***": the initials and
+// the shape, never the name.
+std::string mask_name(std::string_view span) {
+  std::string out;
+  size_t i = 0;
+  while (i < span.size()) {
+    CodePoint c = code_point_at(span, i);
+    if (!is_upper(c.cp) && !is_lower(c.cp)) {
+      out.append(span.substr(i, c.length));
+      i += c.length;
+      continue;
+    }
+    out.append(span.substr(i, c.length));
+    size_t rest = i + c.length;
+    while (rest < span.size() && (is_upper(code_point_at(span, rest).cp) || is_lower(code_point_at(span, rest).cp)))
+      rest += code_point_at(span, rest).length;
+    if (rest > i + c.length) out.append("***");
+    i = rest;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Validator> name_validators() {
+  Validator person_name{"person_name", confirm_person_name, mask_name, kMaxNameBytes, false};
+  person_name.needs_word_lists = {kGivenNames, kSurnames, kNotNameWords};
+  return {person_name};
+}
+
+}  // namespace gdprscan
