@@ -56,7 +56,8 @@ void add_scan_command(CLI::App& app, ScanCommandOptions& o) {
       ->type_name("FILE");
   scan->add_option("--rules", o.rule_files, "Add a rule pack (TOML; repeatable)")->type_name("FILE");
   scan->add_option("--enable", o.enable,
-                   "Use only these detectors: rule id, id prefix (dk, art9), category or tag (nordic, eu; repeatable)")
+                   "Use only these detectors: rule id, id prefix (dk, art9), category or tag (nordic, eu; repeatable). "
+                   "Rules reported only on request (person.name) are added to the default set")
       ->type_name("NAME");
   scan->add_option("--disable", o.disable, "Do not use these detectors (as --enable; repeatable)")->type_name("NAME");
   scan->add_option("--special-scope", o.special_scope,

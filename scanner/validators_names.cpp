@@ -180,15 +180,20 @@ std::optional<Token> given_name_at(std::string_view text, size_t end, const Name
   return t;
 }
 
-// A candidate right after another given name or an initial is a middle name: the name is
-// found from its first word.
+// A candidate among the words of a name that starts with an earlier given name is one of
+// its middle names ("Peter" in "Jens Peter Hansen", "Per" in "Anders Mikkel Per Nielsen"):
+// the name is found from its first word. Walks back over single-spaced capitalised words
+// and initials as far as a name reaches.
 bool continues_a_name(std::string_view text, size_t start, const NameLists& lists) {
-  if (start < 3 || text[start - 1] != ' ') return false;
-  size_t back = start - 1;
-  while (back > 0 && text[back - 1] != ' ' && text[back - 1] != '\n' && start - back <= kMaxTokenBytes) --back;
-  Token before = token_at(text, back);
-  if (before.end != start - 1) return false;
-  return before.kind == TokenKind::initial || (before.kind == TokenKind::word && lists.given(before.text(text)));
+  for (size_t words = 0; words < kMaxTokensAfterGiven && start >= 3 && text[start - 1] == ' '; ++words) {
+    size_t back = start - 1;
+    while (back > 0 && text[back - 1] != ' ' && text[back - 1] != '\n' && start - back <= kMaxTokenBytes) --back;
+    Token before = token_at(text, back);
+    if (before.end != start - 1 || before.kind == TokenKind::none) return false;
+    if (before.kind == TokenKind::word && lists.given(before.text(text))) return true;
+    start = back;
+  }
+  return false;
 }
 
 // "5. August Hansen", "1. Maj": a given name that is also a month counts only as a name.

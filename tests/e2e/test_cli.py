@@ -232,6 +232,7 @@ def check_selection_and_ignore(checks, args, env):
     res = c.scan(args.binary, env, [tree], "--enable", "dk.nope")
     checks.check("--enable of an unknown rule: exit 2 naming it", res.returncode == 2 and "dk.nope" in res.err,
                  f"exit {res.returncode}; {one_line(res.err)}")
+    check_names_on_request(checks, args, env, tree)
     # Accept the CPR finding by its fingerprint: counted, not reported.
     res = c.scan(args.binary, env, [tree])
     cpr = [r for r in c.parse_jsonl(res.stdout) if r.get("detector") == "dk.cpr"]
@@ -249,6 +250,29 @@ def check_selection_and_ignore(checks, args, env):
     res = c.scan(args.binary, env, [tree], "--ignore-file", ignore)
     checks.check("--ignore-file without a reason: exit 2 naming file and line",
                  res.returncode == 2 and "ignore.txt:1" in res.err, one_line(res.err))
+
+
+def check_names_on_request(checks, args, env, tree):
+    """person.name (report = "on_request") runs by default but is written only when asked for."""
+    write(os.path.join(tree, "b.txt"), "Jens Hansen er indlagt.\n")
+
+    def detectors(*flags):
+        res = c.scan(args.binary, env, [tree], *flags)
+        return sorted({r["detector"] for r in c.parse_jsonl(res.stdout) if r["type"] == "finding"})
+
+    everything = ["art9.health", "dk.cpr", "email"]
+    checks.check("names are not written by default, but pair the term", detectors() == everything, detectors())
+    checks.check("--enable person.name: the default set plus names",
+                 detectors("--enable", "person.name") == sorted(everything + ["person.name"]),
+                 detectors("--enable", "person.name"))
+    checks.check("--enable names (its tag) asks for them too",
+                 "person.name" in detectors("--enable", "names"), detectors("--enable", "names"))
+    checks.check("--enable email --enable person.name: only those two",
+                 detectors("--enable", "email", "--enable", "person.name") == ["email", "person.name"],
+                 detectors("--enable", "email", "--enable", "person.name"))
+    checks.check("--disable person.name: the term has no name to pair with",
+                 detectors("--disable", "person.name") == ["dk.cpr", "email"], detectors("--disable", "person.name"))
+    os.remove(os.path.join(tree, "b.txt"))
 
 
 def check_progress(checks, args, env):

@@ -1,0 +1,225 @@
+// Personal names (rules/names.toml, validators_names.cpp): the shapes a Danish name takes,
+// what is not a name (streets, firms, places, months, sentence starts), that the word lists
+// are data, the masking, and the reporting policy: by default the rule anchors
+// special-category terms and is masked in contexts, but writes no findings of its own.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "test_helpers.h"
+
+namespace gdprscan {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::findings_in;
+using testing::values_of;
+
+// The shipped rules with the name rule's own findings written (as `--enable person.name`).
+std::vector<Rule> rules_reporting_names() {
+  auto rules = testing::shipped_rules();
+  for (Rule& r : rules) r.reported = true;
+  return rules;
+}
+
+const Detector& names_detector() {
+  static const Detector detector(rules_reporting_names(), CivilDate{2026, 11, 26});
+  return detector;
+}
+
+std::vector<std::string> names_in(std::string_view text) {
+  return values_of(findings_in(names_detector(), text), "person.name");
+}
+
+using Names = std::vector<std::string>;
+
+TEST(PersonName, GivenNamesMiddleNamesInitialsAndSurname) {
+  EXPECT_EQ(names_in("Jens Peter Hansen er indkaldt."), Names{"Jens Peter Hansen"});
+  EXPECT_EQ(names_in("Kære Anne-Marie Østergaard"), Names{"Anne-Marie Østergaard"});
+  EXPECT_EQ(names_in("Mødt: Mette K. Nielsen."), Names{"Mette K. Nielsen"});
+  EXPECT_EQ(names_in("Lars Løkke Rasmussen"), Names{"Lars Løkke Rasmussen"});  // a middle name not in any list
+  EXPECT_EQ(names_in("Hans Christian Andersen"), Names{"Hans Christian Andersen"});
+  EXPECT_EQ(names_in("Peter de Neergaard"), Names{"Peter de Neergaard"});  // a particle, a shaped surname
+  EXPECT_EQ(names_in("Mette Holm-Nielsen"), Names{"Mette Holm-Nielsen"});
+  EXPECT_EQ(names_in("Det er Jens Hansens bil."), Names{"Jens Hansens"});  // genitive
+}
+
+TEST(PersonName, NamesOfDanesWithImmigrantBackground) {
+  EXPECT_EQ(names_in("Sagsbehandler Mohammed Ali"), Names{"Mohammed Ali"});
+  EXPECT_EQ(names_in("Ayşe Yılmaz og Łukasz Kowalski"), (Names{"Ayşe Yılmaz", "Łukasz Kowalski"}));
+  EXPECT_EQ(names_in("Anh Nguyen, Fatima Hussein"), (Names{"Anh Nguyen", "Fatima Hussein"}));
+}
+
+TEST(PersonName, SurnameFirstAtTheStartOfAListItem) {
+  EXPECT_EQ(names_in("Deltagere:\nHansen, Jens\nNielsen, Mette P.\n"), (Names{"Jens Hansen", "Mette P. Nielsen"}));
+  EXPECT_EQ(names_in("Til stede: Østergaard, Anne; Madsen, Ole"), (Names{"Anne Østergaard", "Ole Madsen"}));
+  // Mid-sentence a comma after a surname-like word is no list: "..., Hansen, Jens kom".
+  EXPECT_TRUE(names_in("Vi mødte fru Hansen, Jens kom senere.").empty());
+}
+
+TEST(PersonName, OneFindingPerNameWhateverItsMiddleNames) {
+  // "Peter", "Per" and "Marie" are given names too; the name is found once, from its start.
+  auto found = findings_in(names_detector(), "Jens Peter Hansen, Anders Mikkel Per Nielsen og Anne-Marie Holm.");
+  EXPECT_EQ(values_of(found, "person.name"), (Names{"Jens Peter Hansen", "Anders Mikkel Per Nielsen", "Anne-Marie Holm"}));
+}
+
+TEST(PersonName, StreetsFirmsPlacesAndMonthsAreNotNames) {
+  EXPECT_TRUE(names_in("Kontoret ligger på H.C. Andersens Boulevard 27.").empty());
+  EXPECT_TRUE(names_in("Vi bor på Jens Baggesens Vej 12.").empty());
+  EXPECT_TRUE(names_in("Hans Christian Andersens Boulevard").empty());
+  EXPECT_TRUE(names_in("Niels Juels Gade 5 og Peter Bangs vej 3").empty());  // lower-case street word too
+  EXPECT_TRUE(names_in("Faktura fra Peter Hansen ApS.").empty());
+  EXPECT_TRUE(names_in("Mads Jensen A/S, Lars Holm Consult").empty());
+  EXPECT_TRUE(names_in("Svend Nielsen Kommune").empty());
+  EXPECT_TRUE(names_in("Vi tog til Peter Horsens i går.").empty());  // Horsens is a town, not a genitive
+  EXPECT_TRUE(names_in("Mødet er den 5. August Jensen kom ikke.").empty());
+  EXPECT_TRUE(names_in("August Holmberg").empty());  // a month as a given name needs a listed surname
+  EXPECT_EQ(names_in("August Hansen"), Names{"August Hansen"});
+}
+
+TEST(PersonName, GivenNamesAloneAndSentenceStartsAreNotNames) {
+  EXPECT_TRUE(names_in("Jens kom for sent i dag.").empty());
+  EXPECT_TRUE(names_in("Jens. Hansen kom bagefter.").empty());      // a full stop ends a name
+  EXPECT_TRUE(names_in("Ring til Jens\nHansen er her.").empty());    // so does a line break
+  EXPECT_TRUE(names_in("Hansen og Jensen er naboer.").empty());     // surnames alone
+  EXPECT_TRUE(names_in("Per 1. januar og Per Mandag").empty());     // "Per" starting a sentence
+  EXPECT_TRUE(names_in("Jensen, Sandersen").empty());                // "Anders" inside a word
+  EXPECT_TRUE(names_in("JensHansen Jens2 Hansen").empty());          // glued
+  EXPECT_TRUE(names_in("jens hansen").empty());                      // names are capitalised
+}
+
+TEST(PersonName, MaskShowsInitialsOnly) {
+  auto found = findings_in(names_detector(), "Kære Anne-Marie Østergaard\nHansen, Jens");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].match, "A***-M*** Ø***");
+  EXPECT_EQ(found[1].match, "H***, J***");
+  for (const auto& f : found) {
+    EXPECT_EQ(f.context.find("Østergaard"), std::string::npos) << f.context;
+    EXPECT_EQ(f.context.find("Hansen"), std::string::npos) << f.context;
+  }
+}
+
+TEST(PersonName, TheWordListsAreData) {
+  const Validator* v = find_validator("person_name");
+  ASSERT_NE(v, nullptr);
+  WordLists words;
+  words.lists["given_names"] = {"Zorro"};
+  words.lists["surnames"] = {"Vega"};
+  words.lists["not_name_words"] = {"vej"};
+  ValidationEnv env{CivilDate{2026, 11, 26}};
+  env.words = &words;
+  std::string text = "Til Zorro Vega og Jens Hansen";
+  auto hit = v->confirm(text, text.find("Zorro") + 5, env);
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(hit->value, "Zorro Vega");
+  EXPECT_EQ(hit->score, 0.7);  // a listed surname
+  EXPECT_FALSE(v->confirm(text, text.size() - 7, env));  // "Jens" is not in this list
+  std::string street = "Zorro Vegas Vej";
+  EXPECT_FALSE(v->confirm(street, 5, env));
+  env.words = nullptr;  // a rule without its lists confirms nothing
+  EXPECT_FALSE(v->confirm(text, text.find("Zorro") + 5, env));
+}
+
+// Names must come out once with their full span, whatever the chunk and write boundaries.
+TEST(PersonName, FoundOnceAcrossChunkBoundaries) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "Notat " + std::to_string(i) + ": Jens Peter Hansen\nHansen, Mette K.\n";
+  auto whole = values_of(findings_in(names_detector(), text), "person.name");
+  ASSERT_EQ(whole.size(), 80u);
+  for (size_t chunk : {997u, 1500u})
+    for (size_t write : {1u, 7u, 4096u})
+      EXPECT_EQ(values_of(testing::scan_in_pieces(names_detector(), text, chunk, write), "person.name"), whole)
+          << chunk << "/" << write;
+}
+
+// ---- The reporting policy: an anchor by default ----------------------------------------
+
+TEST(PersonNamePolicy, AnchorsTermsWithoutFindingsOfItsOwn) {
+  Detector detector(testing::shipped_rules(), CivilDate{2026, 11, 26});
+  MatchScratch scratch;
+  ReportPolicy policy;
+  Fingerprinter fingerprinter(std::string(32, 'k'));
+  policy.fingerprinter = &fingerprinter;
+  auto found = scan_text("Jens Hansen er indlagt med depression.", detector, policy, scratch);
+  ASSERT_EQ(found.size(), 2u);
+  for (const Finding& f : found) {
+    EXPECT_EQ(f.detector, "art9.health");
+    EXPECT_EQ(f.paired_detector, "person.name");
+    EXPECT_EQ(f.paired_fingerprint, fingerprinter("Jens Hansen"));
+    EXPECT_EQ(f.context.find("Jens"), std::string::npos) << f.context;  // masked: "J*** H***"
+    EXPECT_NE(f.context.find("J*** H***"), std::string::npos) << f.context;
+  }
+  // A street is no person: the term stays unpaired and unreported.
+  EXPECT_TRUE(scan_text("Jens Baggesens Vej: indlagt med depression.", detector, policy, scratch).empty());
+}
+
+// ---- Rule packs: word lists, pattern_from_list and report --------------------------------
+
+struct TempPack {
+  fs::path dir = fs::temp_directory_path() / ("gdprscan-names-" + std::to_string(::getpid()));
+  TempPack() { fs::create_directories(dir / "lists"); }
+  ~TempPack() { fs::remove_all(dir); }
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(dir / name) << text;
+    return (dir / name).string();
+  }
+};
+
+const char* const kPackHead = R"([[rule]]
+id = "x.name"
+name = "n"
+category = "contact"
+severity = "low"
+validator = "person_name"
+pattern_from_list = "given_names"
+)";
+
+TEST(PersonNameRules, WordListsAreReadBesideThePack) {
+  TempPack pack;
+  pack.write("lists/given.txt", "# comment\nZorro\n\n  Bernardo  \nZorro\n");
+  pack.write("lists/surnames.txt", "Vega\n");
+  pack.write("lists/not.txt", "vej\n");
+  auto rules = load_rule_file(pack.write("p.toml", std::string(kPackHead) + R"(report = "on_request"
+[rule.word_lists]
+given_names = "lists/given.txt"
+surnames = "lists/surnames.txt"
+not_name_words = "lists/not.txt"
+)"));
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0].word_lists.lists.at("given_names"), (std::vector<std::string>{"Bernardo", "Zorro"}));
+  EXPECT_EQ(rules[0].pattern, "(?:Bernardo|Zorro)");
+  EXPECT_TRUE(rules[0].report_on_request);
+  EXPECT_FALSE(rules[0].reported);
+}
+
+TEST(PersonNameRules, MistakesNameFileLineAndField) {
+  TempPack pack;
+  auto error_of = [&](const std::string& body) {
+    try {
+      load_rule_file(pack.write("p.toml", std::string(kPackHead) + body));
+    } catch (const std::runtime_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  pack.write("lists/given.txt", "Zorro\n");
+  const std::string all_lists =
+      "[rule.word_lists]\ngiven_names = \"lists/given.txt\"\nsurnames = \"lists/given.txt\"\n"
+      "not_name_words = \"lists/given.txt\"\n";
+  EXPECT_NE(error_of("[rule.word_lists]\ngiven_names = \"lists/missing.txt\"\n").find("cannot read word list"),
+            std::string::npos);
+  EXPECT_NE(error_of("[rule.word_lists]\ngiven_names = \"lists/given.txt\"\n").find("needs the word list 'surnames'"),
+            std::string::npos);
+  EXPECT_NE(error_of("[rule.word_lists]\nsurnames = \"lists/given.txt\"\n").find("no word list 'given_names'"),
+            std::string::npos);
+  std::string report = error_of("report = \"sometimes\"\n" + all_lists);
+  EXPECT_NE(report.find("p.toml:8: field 'report' must be"), std::string::npos) << report;
+  std::string unknown = error_of("reprot = \"on_request\"\n" + all_lists);
+  EXPECT_NE(unknown.find("unknown field 'reprot'"), std::string::npos) << unknown;
+}
+
+}  // namespace
+}  // namespace gdprscan
