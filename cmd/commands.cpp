@@ -264,7 +264,7 @@ void show_rule(const Rule& r) {
             << "\ntags:        " << list(r.tags)
             << "\nseverity:    " << r.severity << "\ngdpr:        " << r.gdpr << "\nsource:      " << r.source
             << "\npattern:     "
-            << (r.pattern_from_list.empty() ? r.pattern : "the words of the list '" + r.pattern_from_list + "'")
+            << (r.pattern_as_written.empty() ? r.pattern : r.pattern_as_written + "  ({list}: the words of that word list)")
             << (r.report_on_request ? "\nreported:    on request (scan --enable " + r.id + ")" : "")
             << (r.spaced_pattern.empty() ? "" : "\nspaced:      " + r.spaced_pattern + "  (with scan --spaced-ids)")
             << (r.separate_database ? "\n             (in a Hyperscan database of its own)" : "")

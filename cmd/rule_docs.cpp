@@ -54,8 +54,8 @@ void write_rule(std::ostream& out, const Rule& r, const Detector& detector, Matc
     out << "| reported | on request only (`scan --enable " << r.id << "`, its tag or category); otherwise it runs "
         << "silently: it anchors special-category terms and is masked in other findings' context |\n";
   out << "| validator | `" << r.validator << "` |\n";
-  if (r.pattern_from_list.empty()) out << "| candidate pattern | " << code(r.pattern) << " |\n";
-  else out << "| candidate pattern | the words of the list `" << r.pattern_from_list << "`, case-sensitive literals |\n";
+  if (r.pattern_as_written.empty()) out << "| candidate pattern | " << code(r.pattern) << " |\n";
+  else out << "| candidate pattern (`{list}`: its words as literals) | " << code(r.pattern_as_written) << " |\n";
   for (const auto& [name, words] : r.word_lists.lists)
     out << "| word list `" << name << "` | " << words.size() << " words |\n";
   if (!r.spaced_pattern.empty()) out << "| spaced forms (`scan --spaced-ids`) | " << code(r.spaced_pattern) << " |\n";

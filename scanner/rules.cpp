@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -119,7 +120,7 @@ std::string terms_pattern(const std::vector<std::string>& terms, const std::vect
 // Words as case-sensitive Hyperscan literals: every byte but ASCII letters and digits
 // escaped, so a list can hold any name ("Anne-Marie", "Søren") without regex meaning.
 std::string literal_alternation(const std::vector<std::string>& words) {
-  std::string pattern = "(?:";
+  std::string pattern;
   char buf[8];
   for (const auto& word : words) {
     if (&word != words.data()) pattern += '|';
@@ -132,7 +133,7 @@ std::string literal_alternation(const std::vector<std::string>& words) {
       }
     }
   }
-  return pattern + ")";
+  return pattern;
 }
 
 // A word list file: one word or phrase a line, '#' starts a comment, blank lines skipped;
@@ -178,18 +179,34 @@ bool read_report_on_request(const toml::table& t, const std::string& path) {
   fail(path, t.get("report"), "field 'report' must be \"always\" or \"on_request\"");
 }
 
-// The candidate pattern: `pattern`, the terms, or the words of one of the rule's lists.
+// `{name}` in a pattern stands for the words of the rule's word list `name`, as literals:
+// "(?:{given_names}) [A-Z]" is a given name followed by a space and a capital.
+std::string expand_word_lists(const std::string& pattern, const Rule& r, const toml::node* field, const std::string& path) {
+  std::string out;
+  size_t at = 0;
+  for (size_t open = pattern.find('{'); open != std::string::npos; open = pattern.find('{', at)) {
+    size_t close = pattern.find('}', open);
+    std::string name = close == std::string::npos ? "" : pattern.substr(open + 1, close - open - 1);
+    bool is_name = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '_'; });
+    if (!is_name) {  // a repetition such as \d{4} or {2,}: regex syntax, kept
+      out.append(pattern, at, open + 1 - at);
+      at = open + 1;
+      continue;
+    }
+    auto list = r.word_lists.lists.find(name);
+    if (list == r.word_lists.lists.end()) fail(path, field, "pattern names '{" + name + "}', which is not in [rule.word_lists]");
+    out.append(pattern, at, open - at).append(literal_alternation(list->second));
+    at = close + 1;
+  }
+  return out.append(pattern, at, std::string::npos);
+}
+
+// The candidate pattern: `pattern` (with word lists expanded), or the terms.
 std::string candidate_pattern(const toml::table& t, const Rule& r, const std::string& path) {
-  bool from_list = !r.pattern_from_list.empty(), from_terms = !r.terms.empty() || !r.weak_terms.empty();
-  if ((from_list || from_terms) && t.get("pattern"))
-    fail(path, t.get("pattern"), "a rule has one of 'pattern', 'terms' or 'pattern_from_list'");
-  if (from_list && from_terms) fail(path, t.get("pattern_from_list"), "a rule has either 'terms' or 'pattern_from_list'");
-  if (from_terms) return terms_pattern(r.terms, r.weak_terms);
-  if (!from_list) return required_string(t, "pattern", path);
-  auto list = r.word_lists.lists.find(r.pattern_from_list);
-  if (list == r.word_lists.lists.end())
-    fail(path, t.get("pattern_from_list"), "no word list '" + r.pattern_from_list + "' in [rule.word_lists]");
-  return literal_alternation(list->second);
+  if (r.terms.empty() && r.weak_terms.empty())
+    return expand_word_lists(required_string(t, "pattern", path), r, t.get("pattern"), path);
+  if (t.get("pattern")) fail(path, t.get("pattern"), "a rule has either 'pattern' or 'terms', not both");
+  return terms_pattern(r.terms, r.weak_terms);
 }
 
 // A misspelt field ("keyword = [...]") would otherwise be ignored without a word.
@@ -204,8 +221,7 @@ Rule read_rule(const toml::table& t, const std::string& path) {
   reject_unknown_fields(t,
                         {"id", "name", "description", "category", "severity", "gdpr", "pattern", "spaced_pattern",
                          "separate_database", "validator", "keywords", "negative", "context", "examples", "terms",
-                         "weak_terms", "pairing", "tags", "identifies_person", "word_lists", "pattern_from_list",
-                         "report"},
+                         "weak_terms", "pairing", "tags", "identifies_person", "word_lists", "report"},
                         "a rule", path);
   if (const toml::table* c = t.get_as<toml::table>("context"))
     reject_unknown_fields(*c, {"before", "after", "negative_before", "negative_after", "keyword_boost", "negative_penalty"},
@@ -231,8 +247,8 @@ Rule read_rule(const toml::table& t, const std::string& path) {
   for (auto* list : {&r.terms, &r.weak_terms})
     for (auto& term : *list) term = fold_case(term);
   r.word_lists = read_word_lists(t, path);
-  r.pattern_from_list = optional_string(t, "pattern_from_list", path);
   r.pattern = candidate_pattern(t, r, path);
+  if (!r.word_lists.lists.empty() && t.get("pattern")) r.pattern_as_written = required_string(t, "pattern", path);
   r.spaced_pattern = optional_string(t, "spaced_pattern", path);
   r.separate_database = optional_bool(t, "separate_database", path);
   r.identifies_person = optional_bool(t, "identifies_person", path);

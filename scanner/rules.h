@@ -43,10 +43,11 @@ struct Rule {
   bool separate_database = false;
   std::string validator;  // name of a built-in validator (validators.h)
   // Word lists for the validator (`[rule.word_lists]`, each a file of one word a line beside
-  // the rule pack), and the list whose words, as case-sensitive literals, are the candidate
-  // pattern (`pattern_from_list`, instead of `pattern`): person.name's given names.
+  // the rule pack). `{name}` in `pattern` stands for the words of list `name` as
+  // case-sensitive literals (person.name's given names); `pattern_as_written` keeps the
+  // pattern before that expansion, for the catalogue.
   WordLists word_lists;
-  std::string pattern_from_list;
+  std::string pattern_as_written;
   // Term rules (GDPR Art. 9/10, confidential social-case words): `pattern` is made from the
   // terms (case-insensitive, whole words) and `validator` is "term". Strong terms count on
   // their own, weak terms only with another term of the same rule within `pair_window`.

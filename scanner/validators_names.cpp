@@ -1,6 +1,6 @@
 // Personal names (rules/names.toml, person.name). Hyperscan finds the given names of the
-// rule's list as case-sensitive literals; this validator reads the capitalised words around
-// one and accepts a name only where a surname closes it: "Jens Peter Hansen", "Anne-Marie
+// rule's list as case-sensitive literals, followed by a capital or after ", "; this
+// validator reads the capitalised words around one and accepts a name only where a surname closes it: "Jens Peter Hansen", "Anne-Marie
 // Østergaard", "Mette K. Nielsen", or "Hansen, Jens" at the start of a list item. Matching
 // capitalised word pairs over all prose instead would cost a regex at every capital letter
 // and confirm every sentence start.
@@ -11,7 +11,9 @@
 #include "validator_families.h"
 
 #include "text_decode.h"
+#include "validator_util.h"
 
+#include <algorithm>
 #include <array>
 
 namespace gdprscan {
@@ -111,22 +113,45 @@ Token token_after(std::string_view text, size_t end) {
 }
 
 // The word that follows `end` after one space, whatever its case, up to the next space or
-// punctuation that ends a word ("Vej", "vej", "A/S", "ApS."), lower case.
-std::string following_word(std::string_view text, size_t end) {
+// punctuation that ends a word ("Vej", "vej", "A/S", "ApS.").
+std::string_view following_word(std::string_view text, size_t end) {
   if (end + 1 >= text.size() || text[end] != ' ') return {};
   size_t stop = end + 1;
   while (stop < text.size() && stop - end <= kMaxTokenBytes && text[stop] != ' ' && text[stop] != '\n' &&
          text[stop] != ',' && text[stop] != ';' && text[stop] != ')' && text[stop] != '\t' && text[stop] != '\r')
     ++stop;
   while (stop > end + 1 && (text[stop - 1] == '.' || text[stop - 1] == ':')) --stop;
-  return fold_case(std::string(text.substr(end + 1, stop - end - 1)));
+  return text.substr(end + 1, stop - end - 1);
 }
 
-struct NameLists {
-  const WordLists& words;
-  bool given(std::string_view w) const { return words.contains(kGivenNames, w); }
-  bool not_a_name(std::string_view w) const { return words.contains(kNotNameWords, fold_case(std::string(w))); }
-  bool listed_surname(std::string_view w) const { return words.contains(kSurnames, w); }
+// The rule's three lists, looked up once per candidate. Names are dense in letters and case
+// files (two a line in a citizen list): the lookups do not allocate.
+class NameLists {
+ public:
+  explicit NameLists(const WordLists& words)
+      : given_(list(words, kGivenNames)), surnames_(list(words, kSurnames)), not_names_(list(words, kNotNameWords)) {}
+  bool complete() const { return given_ && surnames_ && not_names_; }
+  bool given(std::string_view w) const { return contains(given_, w); }
+  bool listed_surname(std::string_view w) const { return contains(surnames_, w); }
+  // Compared in lower case, as the list is written ("Vej", "VEJ" and "vej" alike).
+  bool not_a_name(std::string_view w) const {
+    thread_local std::string folded;  // moved through fold_case: its buffer is reused
+    folded.assign(w);
+    folded = fold_case(std::move(folded));
+    return contains(not_names_, folded);
+  }
+
+ private:
+  static const std::vector<std::string>* list(const WordLists& words, std::string_view name) {
+    auto it = words.lists.find(name);
+    return it == words.lists.end() ? nullptr : &it->second;
+  }
+  static bool contains(const std::vector<std::string>* list, std::string_view w) {
+    return list && std::binary_search(list->begin(), list->end(), w, std::less<>());
+  }
+  const std::vector<std::string>* given_;
+  const std::vector<std::string>* surnames_;
+  const std::vector<std::string>* not_names_;
 };
 
 // The endings of Danish and Nordic surnames, for those not in the list ("Kjærsgaard",
@@ -143,8 +168,9 @@ bool has_surname_shape(std::string_view w) {
 
 enum class SurnameKind { none, shaped, listed };
 
+// Whether `w` is a listed surname or has a surname's shape (the caller has made sure it is
+// no street, firm or place word).
 SurnameKind surname_kind(const NameLists& lists, std::string_view w) {
-  if (lists.not_a_name(w)) return SurnameKind::none;
   // A hyphenated surname counts by its last part ("Holm-Nielsen").
   std::string_view last = w.substr(w.find_last_of('-') == std::string_view::npos ? 0 : w.find_last_of('-') + 1);
   if (lists.listed_surname(w) || lists.listed_surname(last)) return SurnameKind::listed;
@@ -156,8 +182,9 @@ SurnameKind surname_kind(const NameLists& lists, std::string_view w) {
 SurnameKind surname_or_genitive(const NameLists& lists, std::string_view w) {
   if (lists.not_a_name(w)) return SurnameKind::none;  // "Horsens" is no genitive of "Horsen"
   SurnameKind kind = surname_kind(lists, w);
-  if (kind == SurnameKind::none && w.size() > 4 && w.back() == 's') kind = surname_kind(lists, w.substr(0, w.size() - 1));
-  return kind;
+  if (kind != SurnameKind::none || w.size() <= 4 || w.back() != 's') return kind;
+  std::string_view stem = w.substr(0, w.size() - 1);
+  return lists.not_a_name(stem) ? SurnameKind::none : surname_kind(lists, stem);
 }
 
 // The given name the candidate ends: letters back to the start of the word, which must be
@@ -244,6 +271,7 @@ std::optional<NameSpan> name_in_list_form(std::string_view text, const Token& gi
     --start;
   Token surname = token_at(text, start);
   if (surname.kind != TokenKind::word || surname.end != comma) return std::nullopt;
+  if (lists.not_a_name(surname.text(text))) return std::nullopt;
   SurnameKind kind = surname_kind(lists, surname.text(text));
   if (kind == SurnameKind::none) return std::nullopt;
   size_t before = start;
@@ -259,10 +287,22 @@ std::optional<NameSpan> name_in_list_form(std::string_view text, const Token& gi
   return NameSpan{surname.start, given_names.back().end, std::move(value), kind, true};
 }
 
+// Where the given name of a candidate ends. The rule's pattern reports a given name with
+// what follows it: a space or hyphen, and perhaps the first byte of the next word (" P",
+// "-M", the lead byte of " Ø"). After ", " (the list form) it ends at the given name.
+size_t given_name_end(std::string_view text, size_t end) {
+  auto separator = [](char c) { return c == ' ' || c == '-'; };
+  if (end >= 1 && separator(text[end - 1])) return end - 1;
+  if (end < 2 || !separator(text[end - 2])) return end;
+  auto c = static_cast<unsigned char>(text[end - 1]);
+  return vutil::is_upper(text[end - 1]) || (c >= 0xC3 && c <= 0xC5) ? end - 2 : end;
+}
+
 std::optional<Confirmed> confirm_person_name(std::string_view text, size_t end, const ValidationEnv& env) {
   if (!env.words) return std::nullopt;
-  NameLists lists{*env.words};
-  std::optional<Token> given = given_name_at(text, end, lists);
+  NameLists lists(*env.words);
+  if (!lists.complete()) return std::nullopt;
+  std::optional<Token> given = given_name_at(text, given_name_end(text, end), lists);
   if (!given || continues_a_name(text, given->start, lists)) return std::nullopt;
   bool is_also_a_word = lists.not_a_name(given->text(text));  // "August", "Maj"
   if (is_also_a_word && after_day_number(text, given->start)) return std::nullopt;

@@ -156,7 +156,7 @@ TEST(PersonNamePolicy, AnchorsTermsWithoutFindingsOfItsOwn) {
   EXPECT_TRUE(scan_text("Jens Baggesens Vej: indlagt med depression.", detector, policy, scratch).empty());
 }
 
-// ---- Rule packs: word lists, pattern_from_list and report --------------------------------
+// ---- Rule packs: word lists, {list} in patterns and report --------------------------------
 
 struct TempPack {
   fs::path dir = fs::temp_directory_path() / ("gdprscan-names-" + std::to_string(::getpid()));
@@ -168,14 +168,14 @@ struct TempPack {
   }
 };
 
-const char* const kPackHead = R"([[rule]]
+const char* const kPackHead = R"toml([[rule]]
 id = "x.name"
 name = "n"
 category = "contact"
 severity = "low"
 validator = "person_name"
-pattern_from_list = "given_names"
-)";
+pattern = "(?:{given_names}) [A-Z]"
+)toml";
 
 TEST(PersonNameRules, WordListsAreReadBesideThePack) {
   TempPack pack;
@@ -190,7 +190,7 @@ not_name_words = "lists/not.txt"
 )"));
   ASSERT_EQ(rules.size(), 1u);
   EXPECT_EQ(rules[0].word_lists.lists.at("given_names"), (std::vector<std::string>{"Bernardo", "Zorro"}));
-  EXPECT_EQ(rules[0].pattern, "(?:Bernardo|Zorro)");
+  EXPECT_EQ(rules[0].pattern, "(?:Bernardo|Zorro) [A-Z]");
   EXPECT_TRUE(rules[0].report_on_request);
   EXPECT_FALSE(rules[0].reported);
 }
@@ -213,7 +213,7 @@ TEST(PersonNameRules, MistakesNameFileLineAndField) {
             std::string::npos);
   EXPECT_NE(error_of("[rule.word_lists]\ngiven_names = \"lists/given.txt\"\n").find("needs the word list 'surnames'"),
             std::string::npos);
-  EXPECT_NE(error_of("[rule.word_lists]\nsurnames = \"lists/given.txt\"\n").find("no word list 'given_names'"),
+  EXPECT_NE(error_of("[rule.word_lists]\nsurnames = \"lists/given.txt\"\n").find("names '{given_names}', which is not in"),
             std::string::npos);
   std::string report = error_of("report = \"sometimes\"\n" + all_lists);
   EXPECT_NE(report.find("p.toml:8: field 'report' must be"), std::string::npos) << report;
