@@ -1,8 +1,8 @@
 // Personal names (rules/names.toml, person.name). Hyperscan finds the given names of the
-// rule's list as case-sensitive literals, followed by a capital or after ", "; this
-// validator reads the capitalised words around one and accepts a name only where a surname closes it: "Jens Peter Hansen", "Anne-Marie
+// rule's list as case-sensitive literals; this validator reads the capitalised words around
+// one and accepts a name only where a surname closes it: "Jens Peter Hansen", "Anne-Marie
 // Østergaard", "Mette K. Nielsen", or "Hansen, Jens" at the start of a list item. Matching
-// capitalised word pairs over all prose instead would cost a regex at every capital letter
+// capitalised word pairs over all prose instead would run a regex at every capital letter
 // and confirm every sentence start.
 //
 // Precision comes from what a name is not: a street ("Jens Baggesens Vej"), a firm ("Peter
@@ -11,7 +11,6 @@
 #include "validator_families.h"
 
 #include "text_decode.h"
-#include "validator_util.h"
 
 #include <algorithm>
 #include <array>
@@ -235,7 +234,17 @@ struct NameSpan {
   bool list_form;
 };
 
-std::string words_of(std::string_view text, const std::vector<Token>& tokens, size_t count) {
+// The words of one name, in place: this runs for every given name in the text.
+struct Tokens {
+  std::array<Token, kMaxTokensAfterGiven + 1> items;
+  size_t size = 0;
+  void push_back(const Token& t) { items[size++] = t; }
+  bool full() const { return size == items.size(); }
+  const Token& operator[](size_t i) const { return items[i]; }
+  const Token& back() const { return items[size - 1]; }
+};
+
+std::string words_of(std::string_view text, const Tokens& tokens, size_t count) {
   std::string out;
   for (size_t i = 0; i < count; ++i) out.append(out.empty() ? "" : " ").append(tokens[i].text(text));
   return out;
@@ -245,11 +254,11 @@ std::string words_of(std::string_view text, const std::vector<Token>& tokens, si
 // the name. Any word that is not a name (a street, a firm, a month) among them or right
 // after the surname rejects it.
 std::optional<NameSpan> name_forward(std::string_view text, const Token& given, const NameLists& lists) {
-  std::vector<Token> tokens{given};
-  for (Token t = token_after(text, given.end); t.kind != TokenKind::none && tokens.size() <= kMaxTokensAfterGiven;
-       t = token_after(text, t.end))
+  Tokens tokens;
+  tokens.push_back(given);
+  for (Token t = token_after(text, given.end); t.kind != TokenKind::none && !tokens.full(); t = token_after(text, t.end))
     tokens.push_back(t);
-  for (size_t last = tokens.size() - 1; last >= 1; --last) {
+  for (size_t last = tokens.size - 1; last >= 1; --last) {
     if (tokens[last].kind != TokenKind::word) continue;
     SurnameKind kind = surname_or_genitive(lists, tokens[last].text(text));
     if (kind == SurnameKind::none) continue;
@@ -278,31 +287,21 @@ std::optional<NameSpan> name_in_list_form(std::string_view text, const Token& gi
   while (before > 0 && text[before - 1] == ' ') --before;
   static constexpr std::string_view kItemStarts = "\n\r\t;:|(\"'";
   if (before > 0 && kItemStarts.find(text[before - 1]) == std::string_view::npos) return std::nullopt;
-  std::vector<Token> given_names{given};
+  Tokens given_names;
+  given_names.push_back(given);
   for (Token t = token_after(text, given.end);
-       given_names.size() < 4 && (t.kind == TokenKind::initial || (t.kind == TokenKind::word && lists.given(t.text(text))));
+       !given_names.full() && (t.kind == TokenKind::initial || (t.kind == TokenKind::word && lists.given(t.text(text))));
        t = token_after(text, t.end))
     given_names.push_back(t);
-  std::string value = words_of(text, given_names, given_names.size()).append(" ").append(surname.text(text));
+  std::string value = words_of(text, given_names, given_names.size).append(" ").append(surname.text(text));
   return NameSpan{surname.start, given_names.back().end, std::move(value), kind, true};
-}
-
-// Where the given name of a candidate ends. The rule's pattern reports a given name with
-// what follows it: a space or hyphen, and perhaps the first byte of the next word (" P",
-// "-M", the lead byte of " Ø"). After ", " (the list form) it ends at the given name.
-size_t given_name_end(std::string_view text, size_t end) {
-  auto separator = [](char c) { return c == ' ' || c == '-'; };
-  if (end >= 1 && separator(text[end - 1])) return end - 1;
-  if (end < 2 || !separator(text[end - 2])) return end;
-  auto c = static_cast<unsigned char>(text[end - 1]);
-  return vutil::is_upper(text[end - 1]) || (c >= 0xC3 && c <= 0xC5) ? end - 2 : end;
 }
 
 std::optional<Confirmed> confirm_person_name(std::string_view text, size_t end, const ValidationEnv& env) {
   if (!env.words) return std::nullopt;
   NameLists lists(*env.words);
   if (!lists.complete()) return std::nullopt;
-  std::optional<Token> given = given_name_at(text, given_name_end(text, end), lists);
+  std::optional<Token> given = given_name_at(text, end, lists);
   if (!given || continues_a_name(text, given->start, lists)) return std::nullopt;
   bool is_also_a_word = lists.not_a_name(given->text(text));  // "August", "Maj"
   if (is_also_a_word && after_day_number(text, given->start)) return std::nullopt;
