@@ -117,15 +117,17 @@ std::string terms_pattern(const std::vector<std::string>& terms, const std::vect
   return "(?:" + pattern + ")";
 }
 
-// Words as case-sensitive Hyperscan literals: every byte but ASCII letters and digits
-// escaped, so a list can hold any name ("Anne-Marie", "Søren") without regex meaning.
+// Words as case-sensitive Hyperscan literals: ASCII punctuation escaped, so a list can hold
+// any name ("Anne-Marie") without regex meaning; UTF-8 bytes ("Søren") go in as they are,
+// which Hyperscan reads as bytes. Escaped as \xHH they made it compile the 670 given names
+// for 0.2 s instead of 0.03 s.
 std::string literal_alternation(const std::vector<std::string>& words) {
   std::string pattern;
   char buf[8];
   for (const auto& word : words) {
     if (&word != words.data()) pattern += '|';
     for (unsigned char c : word) {
-      bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
       if (plain) pattern += static_cast<char>(c);
       else {
         std::snprintf(buf, sizeof buf, "\\x%02X", c);

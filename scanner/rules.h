@@ -53,7 +53,7 @@ struct Rule {
   // their own, weak terms only with another term of the same rule within `pair_window`.
   std::vector<std::string> terms, weak_terms;  // lower case
   // Reported only with a person identifier (a national id, an e-mail address, a phone
-  // number) within this many bytes, or anywhere in the document with --special-scope
+  // number, a personal name) within this many bytes, or anywhere in the document with --special-scope
   // document. 0: the rule stands alone.
   int pair_window = 0;
   // Findings of this rule anchor special-category terms (national ids do by category).
@@ -82,7 +82,8 @@ std::vector<Rule> load_rule_file(const std::string& path);
 std::string find_default_rules_dir();
 
 // Whether findings of `rule` can anchor a special-category term: person identifiers.
-// (national ids always; other rules that say `identifies_person = true`: e-mail, phones).
+// (national ids always; other rules that say `identifies_person = true`: e-mail, phones,
+// personal names).
 bool identifies_a_person(const Rule& rule);
 
 // Adds each rule's spaced_pattern to its pattern (as an alternative), for --spaced-ids and
