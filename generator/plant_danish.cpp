@@ -1,0 +1,114 @@
+// Danish person identifiers: CPR numbers in their written forms, post-2007 numbers without
+// a valid check digit, replacement numbers and e-CPR.
+#include "planters.h"
+#include "values.h"
+
+namespace gdprscan::corpus {
+
+namespace {
+
+using values::CprKind;
+
+// Mostly Danish labels, some English (rules/denmark.toml keywords).
+const std::vector<std::string_view> kCprLabels = {
+    "CPR-nr.", "cpr:", "CPR nr.", "CPR:", "cpr.nr.", "CPR-nummer", "cpr-nr:", "CPR", "Cpr.nr.", "cprnr.",
+    "Personnummer:", "personnr.", "Social security number:", "Personal ID number",
+};
+
+const std::vector<std::string_view> kWithLabel = {
+    "Borgerens {label} {cpr} er kontrolleret i folkeregistret.",
+    "{name} ({label} {cpr}) har fået bevilget hjemmehjælp.",
+    "Vedr. {name}, {label} {cpr}.",
+    "Barnets {label} {cpr}",
+    "Ægtefællens {label} er {cpr}.",
+    "Sagen er oprettet på {label} {cpr}.",
+    "{relation}: {name}, {label} {cpr}",
+    "{label} {cpr}",
+};
+const std::vector<std::string_view> kWithoutLabel = {
+    "{name}, {cpr}, bosat {address}.",
+    "Henvendelse fra {name} ({cpr}) om boligstøtte.",
+    "Der er foretaget opslag på {cpr} i forbindelse med sagen.",
+    "Deltagere: {name} {cpr}",
+};
+
+struct CprChoice {
+  CprKind kind;
+  TruthKind truth;
+  const char* note;
+};
+
+// Mostly ordinary numbers; some issued since 2007 without a check digit on the listed
+// dates (must be found); a few failing mod-11 elsewhere, which DETECTION.md makes a matter
+// of confidence, so a fair scanner may go either way.
+CprChoice choose_cpr(Rng& rng) {
+  uint64_t roll = rng.below(100);
+  if (roll < 80) return {CprKind::mod11_valid, TruthKind::positive, "mod-11 valid"};
+  if (roll < 92) return {CprKind::exception_no_mod11, TruthKind::positive, "post-2007, fails mod-11 on a listed date"};
+  return {CprKind::unlisted_no_mod11, TruthKind::ambiguous, "fails mod-11 on a date CPR-kontoret does not list"};
+}
+
+Slots person_slots(Rng& rng) {
+  return {{"name", vocab::full_name(rng)},
+          {"address", vocab::address(rng)},
+          {"relation", std::string(rng.pick(vocab::relations()))}};
+}
+
+}  // namespace
+
+Snippet plant_dk_cpr(Rng& rng) {
+  CprChoice choice = choose_cpr(rng);
+  std::string ten = values::cpr_digits(rng, choice.kind);
+  std::string form;
+  std::string written = values::cpr_written(ten, rng, &form);
+  Slots slots = person_slots(rng);
+  slots.emplace_back("cpr", written);
+  // A number without a check digit is planted with its keyword: that is how it is found.
+  bool labelled = choice.kind != CprKind::mod11_valid || rng.chance(0.6);
+  std::string label(rng.pick(kCprLabels));
+  // "personnummer" is also the Swedish keyword: a number failing mod-11 elsewhere could
+  // then fairly read as Swedish; keep those to the CPR labels.
+  if (choice.kind == CprKind::unlisted_no_mod11 && label.find("CPR") == std::string::npos) label = "CPR-nr.";
+  slots.emplace_back("label", label);
+  Snippet s;
+  s.text = sentence(rng, labelled ? kWithLabel : kWithoutLabel, std::move(slots));
+  std::string note = std::string(choice.note).append(", ").append(form).append(labelled ? ", keyword" : "");
+  s.truth.push_back({"dk.cpr", ten, choice.truth, note});
+  return s;
+}
+
+Snippet cell_dk_cpr(Rng& rng) {
+  std::string ten = values::cpr_digits(rng, CprKind::mod11_valid);
+  std::string form;
+  Snippet s;
+  s.text = values::cpr_written(ten, rng, &form);
+  s.truth.push_back(positive("dk.cpr", ten, "mod-11 valid, " + form + ", table cell"));
+  return s;
+}
+
+// A replacement number (day + 60) has no checksum of its own beyond mod-11 and looks like
+// many other numbers: the rule reports it only right after a CPR or replacement keyword.
+Snippet plant_dk_cpr_replacement(Rng& rng) {
+  static const std::vector<std::string_view> kLabels = {
+      "erstatningspersonnummer", "Erstatningsnummer:", "erstatnings-CPR", "CPR-nr. (erstatning)", "CPR-nr.",
+      "cpr:", "CPR (erstatning):", "replacement CPR", "CPR-nummer",
+  };
+  static const std::vector<std::string_view> kPatterns = {
+      "{name} er tildelt {label} {cpr} indtil videre.",
+      "Borger: {name}, {label} {cpr}",
+      "Udlandsdansker {name}, {label} {cpr}, bosat {address}.",
+      "{label} {cpr}",
+  };
+  std::string ten = values::cpr_digits(rng, CprKind::replacement);
+  std::string form;
+  std::string written = values::cpr_written(ten, rng, &form);
+  Slots slots = person_slots(rng);
+  slots.emplace_back("cpr", written);
+  slots.emplace_back("label", std::string(rng.pick(kLabels)));
+  Snippet s;
+  s.text = sentence(rng, kPatterns, std::move(slots));
+  s.truth.push_back(positive("dk.cpr_replacement", ten, "replacement number: day + 60, " + form + ", keyword"));
+  return s;
+}
+
+}  // namespace gdprscan::corpus

@@ -1,0 +1,111 @@
+// Financial identifiers: payment cards of every brand, IBANs, Danish bank accounts, CVR.
+#include "planters.h"
+#include "values.h"
+
+#include <algorithm>
+#include <array>
+
+namespace gdprscan::corpus {
+
+namespace {
+
+struct CardBrand {
+  const char* name;       // as printed in running text
+  const char* prefix;     // an issuer prefix of the brand
+  int length;
+};
+
+// Issuer ranges after ISO/IEC 7812 and the card schemes' published IINs; Danish cards
+// first and most often (Dankort 5019, Visa/Dankort 4571).
+constexpr CardBrand kBrands[] = {
+    {"Dankort", "5019", 16},      {"Visa/Dankort", "4571", 16}, {"Visa", "4", 16},         {"Visa", "4", 13},
+    {"Mastercard", "5", 16},      {"Mastercard", "2", 16},      {"American Express", "34", 15},
+    {"American Express", "37", 15}, {"Maestro", "6759", 16},    {"Maestro", "5893", 19},   {"Diners Club", "36", 14},
+    {"Discover", "6011", 16},     {"JCB", "35", 16},            {"UnionPay", "62", 19},
+};
+
+// Mastercard's 51-55 and 2221-2720, JCB's 3528-3589: the prefix's remaining digits.
+std::string brand_prefix(const CardBrand& b, Rng& rng) {
+  std::string p = b.prefix;
+  if (p == "5") return p + std::to_string(rng.between(1, 5));
+  if (p == "2") return std::to_string(rng.between(2221, 2720));
+  if (p == "35") return std::to_string(rng.between(3528, 3589));
+  if (p == "4") return p + std::to_string(rng.between(0, 9)).append(std::to_string(rng.between(0, 9)));
+  return p;
+}
+
+// Real account numbers are not made-up looking: not two or fewer distinct digits, not a run.
+bool looks_typed(std::string_view d) {
+  std::string_view account = d.substr(6, d.size() - 7);
+  std::array<bool, 10> seen{};
+  for (char c : account) seen[c - '0'] = true;
+  return std::count(seen.begin(), seen.end(), true) <= 2;
+}
+
+struct Card {
+  std::string digits, brand;
+  int length;
+};
+
+Card make_card(Rng& rng) {
+  // Danish cards are the common case; every other brand appears too.
+  const CardBrand& b = rng.chance(0.45) ? kBrands[rng.below(2)] : kBrands[rng.below(std::size(kBrands))];
+  for (;;) {
+    std::string d = brand_prefix(b, rng);
+    d += values::digits(rng, b.length - 1 - d.size());
+    d += values::luhn_check_digit(d);
+    if (std::string_view(b.prefix) == "4" && d.substr(0, 4) == "4571") continue;  // that is Visa/Dankort
+    if (!looks_typed(d)) return {d, b.name, b.length};
+  }
+}
+
+// How cards are printed: unbroken, in fours with spaces or hyphens, Amex 4-6-5, Diners 4-6-4.
+std::string card_written(const Card& c, Rng& rng, std::string* note) {
+  uint64_t roll = rng.below(10);
+  if (roll < 3) return *note = "unbroken", c.digits;
+  if (c.length == 15 || c.length == 14) {
+    std::string sep = roll < 8 ? " " : "-";
+    *note = "4-6-" + std::to_string(c.length - 10) + (sep == " " ? " spaces" : " hyphens");
+    return c.digits.substr(0, 4) + sep + c.digits.substr(4, 6) + sep + c.digits.substr(10);
+  }
+  // Hyphens only where a card is printed with four groups (13-16 digits).
+  std::string sep = roll < 8 || c.length > 16 ? " " : "-";
+  *note = sep == " " ? "groups of four, spaces" : "groups of four, hyphens";
+  return values::grouped(c.digits, 4, sep);
+}
+
+}  // namespace
+
+Snippet plant_payment_card(Rng& rng) {
+  static const std::vector<std::string_view> kPatterns = {
+      "Kortnummer: {card}",
+      "Betalt med {brand} {card} den {day}. {month}.",
+      "Borgeren oplyser, at {brand} {card} er spærret efter tyveri.",
+      "Refusion overføres til kreditkort {card}.",
+      "Card number {card} ({brand})",
+      "{name} har betalt depositum med betalingskort {card}.",
+  };
+  Card card = make_card(rng);
+  std::string form;
+  std::string written = card_written(card, rng, &form);
+  Snippet s;
+  s.text = sentence(rng, kPatterns,
+                    {{"card", written},
+                     {"brand", card.brand},
+                     {"name", vocab::full_name(rng)},
+                     {"day", std::to_string(rng.between(1, 28))},
+                     {"month", std::string(rng.pick(vocab::months()))}});
+  s.truth.push_back(positive("payment_card", card.digits, card.brand + ", " + form));
+  return s;
+}
+
+Snippet cell_payment_card(Rng& rng) {
+  Card card = make_card(rng);
+  std::string form;
+  Snippet s;
+  s.text = card_written(card, rng, &form);
+  s.truth.push_back(positive("payment_card", card.digits, card.brand + ", " + form + ", table cell"));
+  return s;
+}
+
+}  // namespace gdprscan::corpus
