@@ -278,6 +278,8 @@ struct Run {
     int year = static_cast<int>(rng.between(2008, 2024));
     FileContext ctx{rng, planter_for(format), prose, options.shape, year, time_in_year(year, rng),
                     pick_target(format, options.shape, rng, remaining())};
+    // No one file may take more than a sixteenth of a small corpus: every format gets several.
+    if (options.shape == Shape::mixed) ctx.target = std::min(ctx.target, std::max<uint64_t>(options.size / 16, 4096));
     if (options.shape == Shape::large_files)
       ctx.target = std::min(remaining(), std::clamp<uint64_t>(options.size / 3, 16ull << 20, 4ull << 30));
     FormatTally& tally = report.by_format[describe(format).name];

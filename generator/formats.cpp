@@ -142,7 +142,8 @@ Mail make_mail(FileContext& ctx, int depth) {
   mail.time = ctx.time;
   mail.body = make_document(ctx.rng.chance(0.5) ? DocKind::letter : DocKind::note, ctx.target, ctx.year, ctx.rng, ctx.planter, ctx.prose);
   mail.html_alternative = ctx.rng.chance(0.4);
-  if (depth < 2 && ctx.rng.chance(ctx.shape == Shape::small_files ? 0.1 : 0.35)) {
+  // A quarter of single mails carry attachments; fewer of a mailbox's many mails do.
+  if (depth < 2 && ctx.rng.chance(ctx.shape == Shape::small_files ? 0.1 : depth == 0 ? 0.25 : 0.08)) {
     for (int64_t i = ctx.rng.between(1, 3); i > 0; --i) {
       Format f = member_format(ctx.rng, depth == 0);
       FileContext child = child_context(ctx, member_target(ctx));
@@ -212,7 +213,7 @@ uint64_t pick_target(Format format, Shape shape, Rng& rng, uint64_t remaining) {
       return log_uniform(rng, 1 * KiB, 2 * MiB);
     case Format::csv:
     case Format::xlsx:
-    case Format::ods: return log_uniform(rng, 2 * KiB, 384 * KiB);
+    case Format::ods: return log_uniform(rng, 2 * KiB, 128 * KiB);  // lists are dense: a row a person
     case Format::html: return log_uniform(rng, 1 * KiB, 256 * KiB);
     case Format::pptx: return log_uniform(rng, 2 * KiB, 48 * KiB);
     case Format::eml: return log_uniform(rng, 1 * KiB, 32 * KiB);
@@ -223,6 +224,8 @@ uint64_t pick_target(Format format, Shape shape, Rng& rng, uint64_t remaining) {
 
 MadeFile make_file(Format format, FileContext& ctx, int depth) {
   MadeFile made;
+  // An attached or archived list is an extract of a few dozen rows, not a whole register.
+  if (is_table(format) && depth > 0) ctx.target = std::min<uint64_t>(ctx.target, 6 * 1024);
   if (is_table(format)) made.kind = DocKind::staff;
   switch (format) {
     case Format::text: {

@@ -83,7 +83,7 @@ std::string deflated(const std::string& data) {
   uLongf size = compressBound(static_cast<uLong>(data.size()));
   std::string out(size, '\0');
   if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(data.data()),
-                static_cast<uLong>(data.size()), 6) != Z_OK)
+                static_cast<uLong>(data.size()), 1) != Z_OK)  // fast, like the zips (archive_writer.cpp)
     throw std::runtime_error("zlib: cannot deflate a PDF page");
   out.resize(size);
   return out;
