@@ -38,5 +38,46 @@ Snippet plant_payment_card(Rng& rng);
 Snippet cell_payment_card(Rng& rng);
 Snippet plant_email(Rng& rng);
 Snippet cell_email(Rng& rng);
+std::string email_address(Rng& rng, const std::string& name);  // lower case, from the name
+Snippet plant_dk_ecpr(Rng& rng);
+Snippet plant_se_personnummer(Rng& rng);
+Snippet plant_se_samordningsnummer(Rng& rng);
+Snippet plant_no_fodselsnummer(Rng& rng);
+Snippet plant_fi_hetu(Rng& rng);
+Snippet plant_is_kennitala(Rng& rng);
+Snippet plant_nl_bsn(Rng& rng);
+Snippet plant_pl_pesel(Rng& rng);
+Snippet plant_de_steuer_id(Rng& rng);
+Snippet plant_es_dni(Rng& rng);
+Snippet plant_es_nie(Rng& rng);
+Snippet plant_it_codice_fiscale(Rng& rng);
+Snippet plant_fr_nir(Rng& rng);
+Snippet plant_uk_nino(Rng& rng);
+Snippet plant_uk_nhs(Rng& rng);
+Snippet plant_passport_mrz(Rng& rng);
+Snippet plant_dk_passport(Rng& rng);
+Snippet plant_dk_driving_licence(Rng& rng);
+Snippet plant_passport_nordic(Rng& rng);
+Snippet plant_iban(Rng& rng);
+Snippet cell_iban(Rng& rng);
+Snippet plant_dk_bank_account(Rng& rng);
+Snippet plant_dk_cvr(Rng& rng);
+Snippet plant_dk_phone(Rng& rng);
+Snippet cell_dk_phone(Rng& rng);
+Snippet plant_phone_nordic(Rng& rng);
+Snippet plant_ipv4(Rng& rng);
+Snippet plant_ipv6(Rng& rng);
+Snippet plant_mac_address(Rng& rng);
+Snippet cell_mac_address(Rng& rng);
+// A term of `rule` (rules/special.toml) beside a person identifier.
+Snippet plant_special_category(std::string_view rule, Rng& rng);
+// A special-category term with no person near it (isolate = true; truth kind decoy).
+Snippet plant_isolated_term(Rng& rng);
+Snippet plant_health_code(Rng& rng);
+
+// Values the decoys share with the positive planting.
+std::string make_iban(Rng& rng, bool valid);        // compact, upper case
+std::string iban_written(const std::string& iban, Rng& rng, std::string* note);
+std::string make_cvr(Rng& rng, bool valid);
 
 }  // namespace gdprscan::corpus

@@ -76,13 +76,26 @@ std::string cpr_digits(Rng& rng, CprKind kind) {
   }
 }
 
-bool reads_as_cpr(std::string_view ten) {
+namespace {
+bool cpr_date(std::string_view ten, Date* out) {
   if (ten.size() != 10 || !std::all_of(ten.begin(), ten.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return false;
   auto num = [&](size_t at) { return (ten[at] - '0') * 10 + (ten[at + 1] - '0'); };
   Date d{cpr_century_year(num(4), ten[6] - '0'), num(2), num(0)};
-  if (!is_real_date(d.year, d.month, d.day) || d.year > 2025) return false;
-  return cpr_mod11_ok(ten) || is_mod11_exception_date(d);
+  *out = d;
+  // 2026 and later counted as future: generated corpora stay valid as the years pass.
+  return is_real_date(d.year, d.month, d.day) && d.year <= 2026;
+}
+}  // namespace
+
+bool has_cpr_birth_date(std::string_view ten) {
+  Date d{};
+  return cpr_date(ten, &d);
+}
+
+bool reads_as_cpr(std::string_view ten) {
+  Date d{};
+  return cpr_date(ten, &d) && (cpr_mod11_ok(ten) || is_mod11_exception_date(d));
 }
 
 bool reads_as_swedish(std::string_view ten) {
