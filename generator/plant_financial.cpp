@@ -99,6 +99,19 @@ Snippet plant_payment_card(Rng& rng) {
   return s;
 }
 
+// A card-shaped number after a card keyword whose last digit breaks Luhn: not a card.
+Snippet decoy_card_failing_luhn(Rng& rng) {
+  Card card = make_card(rng);
+  char wrong = static_cast<char>('0' + (card.digits.back() - '0' + 1 + rng.below(9)) % 10);
+  card.digits.back() = wrong;
+  std::string form;
+  Snippet s;
+  s.text = sentence(rng, {"Kortnummer: {card}", "Betalt med {brand} {card}."},
+                    {{"card", card_written(card, rng, &form)}, {"brand", card.brand}});
+  s.truth.push_back(decoy("payment_card", card.digits, card.brand + " shape, " + form + ", fails Luhn"));
+  return s;
+}
+
 Snippet cell_payment_card(Rng& rng) {
   Card card = make_card(rng);
   std::string form;
@@ -178,6 +191,15 @@ Snippet cell_iban(Rng& rng) {
   return s;
 }
 
+Snippet decoy_iban_wrong_check(Rng& rng) {
+  std::string iban = make_iban(rng, false);
+  std::string note;
+  Snippet s;
+  s.text = sentence(rng, {"IBAN: {iban}", "Beløbet overføres til IBAN {iban}."}, {{"iban", iban_written(iban, rng, &note)}});
+  s.truth.push_back(decoy("iban", iban, iban.substr(0, 2) + ", " + note + ", wrong check digits"));
+  return s;
+}
+
 // ---- Danish bank account ----
 
 Snippet plant_dk_bank_account(Rng& rng) {
@@ -228,6 +250,14 @@ Snippet plant_dk_cvr(Rng& rng) {
   Snippet s;
   s.text = sentence(rng, kPatterns, {{"cvr", written}, {"vat", "DK" + d}, {"name", vocab::full_name(rng)}});
   s.truth.push_back(positive("dk.cvr", d, "keyword"));
+  return s;
+}
+
+Snippet decoy_cvr_failing_mod11(Rng& rng) {
+  std::string d = make_cvr(rng, false);
+  Snippet s;
+  s.text = sentence(rng, {"CVR-nr. {cvr}", "Leverandør: {name} ApS, CVR {cvr}"}, {{"cvr", d}, {"name", vocab::full_name(rng)}});
+  s.truth.push_back(decoy("dk.cvr", d, "eight digits after a CVR keyword, fails mod-11"));
   return s;
 }
 

@@ -75,6 +75,11 @@ Snippet plant_special_category(std::string_view rule, Rng& rng);
 Snippet plant_isolated_term(Rng& rng);
 Snippet plant_health_code(Rng& rng);
 
+// Decoys kept beside the values they imitate (decoys.cpp picks among all of them).
+Snippet decoy_card_failing_luhn(Rng& rng);
+Snippet decoy_iban_wrong_check(Rng& rng);
+Snippet decoy_cvr_failing_mod11(Rng& rng);
+
 // Values the decoys share with the positive planting.
 std::string make_iban(Rng& rng, bool valid);        // compact, upper case
 std::string iban_written(const std::string& iban, Rng& rng, std::string* note);

@@ -31,6 +31,7 @@ enum class CprKind {
   exception_no_mod11, // post-2007: 1 January of a listed year, failing mod-11
   unlisted_no_mod11,  // fails mod-11 on a date CPR-kontoret does not list
   replacement,        // day + 60, mod-11 valid
+  edge_date,          // mod-11 valid on a date scanners got wrong: YY 00, YY 37 with 7th digit 9, 29/2 2000
 };
 std::string cpr_digits(Rng& rng, CprKind kind);
 // Whether ten digits read as a full-strength Danish CPR number (real past date, and mod-11
