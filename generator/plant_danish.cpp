@@ -24,12 +24,17 @@ const std::vector<std::string_view> kWithLabel = {
     "Sagen er oprettet på {label} {cpr}.",
     "{relation}: {name}, {label} {cpr}",
     "{label} {cpr}",
+    // Shapes earlier scanners tripped on (DETECTION.md): a smiley's bracket, "Kampnr"
+    // (which holds "pnr", the P-number label), a page number right after the number.
+    "{name} ({label} {cpr} :( mangler stadig i systemet)",
+    "Kampnr. {small}: {name}, {label} {cpr}",
 };
 const std::vector<std::string_view> kWithoutLabel = {
     "{name}, {cpr}, bosat {address}.",
     "Henvendelse fra {name} ({cpr}) om boligstøtte.",
     "Der er foretaget opslag på {cpr} i forbindelse med sagen.",
     "Deltagere: {name} {cpr}",
+    "Side {small}: {cpr} {small}",
 };
 
 struct CprChoice {
@@ -52,13 +57,31 @@ CprChoice choose_cpr(Rng& rng) {
 
 Slots person_slots(Rng& rng) {
   return {{"name", vocab::full_name(rng)},
+          {"small", std::to_string(rng.between(1, 40))},
           {"address", vocab::address(rng)},
           {"relation", std::string(rng.pick(vocab::relations()))}};
 }
 
 }  // namespace
 
+// A P-number or invoice label counts only close by (DETECTION.md: by proximity, never
+// document-wide): the labelled number is a decoy, a CPR number a sentence later is found.
+Snippet plant_cpr_after_far_label(Rng& rng) {
+  static const std::vector<std::string_view> kLabels = {"P-nr.", "Fakturanr.", "Kundenr.", "Ordrenr."};
+  std::string other = values::cpr_digits(rng, CprKind::mod11_valid);
+  std::string ten = values::cpr_digits(rng, CprKind::mod11_valid);
+  std::string form;
+  std::string written = values::cpr_written(ten, rng, &form);
+  Snippet s;
+  s.text = std::string(rng.pick(kLabels)).append(" ").append(other).append(". ");
+  s.text.append(vocab::filler(rng)).append(" ").append(vocab::full_name(rng)).append(", CPR-nr. ").append(written).append(".");
+  s.truth.push_back(decoy("dk.cpr", other, "CPR-shaped number after its label"));
+  s.truth.push_back(positive("dk.cpr", ten, "mod-11 valid, " + form + ", keyword, a label further back"));
+  return s;
+}
+
 Snippet plant_dk_cpr(Rng& rng) {
+  if (rng.chance(0.05)) return plant_cpr_after_far_label(rng);
   CprChoice choice = choose_cpr(rng);
   std::string ten = values::cpr_digits(rng, choice.kind);
   std::string form;

@@ -144,6 +144,19 @@ Snippet plant_isolated_term(Rng& rng) {
   return s;
 }
 
+// DETECTION.md counts a name and an address as person identifiers for pairing; gdprscan
+// has no name or address detector, so it pairs only with national ids, e-mail and phones.
+// A term beside a name and address alone is therefore one a fair scanner may report or not.
+Snippet plant_term_beside_name_only(Rng& rng) {
+  const Category& c = rng.pick(categories());
+  const Phrase& phrase = rng.pick(c.phrases);
+  Snippet s;
+  s.text = vocab::full_name(rng) + ", " + vocab::address(rng) + ", " + std::string(phrase.text) + ".";
+  for (std::string_view term : phrase.terms)
+    s.truth.push_back(ambiguous(c.rule, std::string(term), "term beside a name and address only (no detected identifier)"));
+  return s;
+}
+
 Snippet plant_health_code(Rng& rng) {
   static constexpr const char* kCodes[] = {"E11.9", "E10.9", "F32.1", "F20.0", "G40.9", "C18.7", "J44.1",
                                            "I50.9", "M54.5", "F10.2", "G35",   "F00",   "I21.4", "K50.9"};

@@ -74,6 +74,7 @@ Snippet plant_special_category(std::string_view rule, Rng& rng);
 // A special-category term with no person near it (isolate = true; truth kind decoy).
 Snippet plant_isolated_term(Rng& rng);
 Snippet plant_health_code(Rng& rng);
+Snippet plant_term_beside_name_only(Rng& rng);  // ambiguous: names are not detected
 
 // Decoys kept beside the values they imitate (decoys.cpp picks among all of them).
 Snippet decoy_card_failing_luhn(Rng& rng);
