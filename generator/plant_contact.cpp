@@ -204,11 +204,10 @@ Snippet plant_ipv4(Rng& rng) {
   return s;
 }
 
-Snippet plant_ipv6(Rng& rng) {
-  static const std::vector<std::string_view> kPatterns = {
-      "IPv6: {ip}", "Forbindelse fra {ip} afvist.", "Enheden har adressen {ip} på det interne net.",
-      "Client address [{ip}]:443",
-  };
+namespace {
+
+// `suffixed`: a zone ("%eth0") or a prefix length ("/64") follows, both part of the value.
+Written written_ipv6(Rng& rng, bool* suffixed) {
   std::vector<uint16_t> groups(8);
   groups[0] = rng.chance(0.5) ? 0x2001 : 0xfe80;
   groups[1] = groups[0] == 0xfe80 ? 0 : 0x0db8 + static_cast<uint16_t>(rng.below(4));
@@ -224,10 +223,59 @@ Snippet plant_ipv6(Rng& rng) {
   } else {
     written = value;
   }
+  std::string note = full ? "eight groups in full" : "RFC 5952 form";
+  std::string suffix;
+  if (groups[0] == 0xfe80 && rng.chance(0.3)) {
+    static const std::vector<std::string_view> kZones = {"%eth0", "%en0", "%wlan0"};
+    suffix = rng.pick(kZones), note += ", zone";
+  } else if (groups[0] == 0x2001 && rng.chance(0.2)) {
+    suffix = rng.chance(0.5) ? "/64" : "/48", note += ", prefix length";
+  }
+  *suffixed = !suffix.empty();
+  return {written + suffix, positive("ipv6", value + suffix, note)};
+}
+
+}  // namespace
+
+Snippet plant_ipv6(Rng& rng) {
+  static const std::vector<std::string_view> kPatterns = {
+      "IPv6: {ip}", "Forbindelse fra {ip} afvist.", "Enheden har adressen {ip} på det interne net.",
+      "Client address [{ip}]:443",
+  };
+  static const std::vector<std::string_view> kSuffixed = {"IPv6: {ip}", "Enheden har adressen {ip} på det interne net."};
+  bool suffixed = false;
+  Written w = written_ipv6(rng, &suffixed);
   Snippet s;
-  s.text = sentence(rng, kPatterns, {{"ip", written}});
-  s.truth.push_back(positive("ipv6", value, full ? "eight groups in full" : "RFC 5952 form"));
+  s.text = sentence(rng, suffixed ? kSuffixed : kPatterns, {{"ip", w.text}});
+  s.truth.push_back(std::move(w.truth));
   return s;
+}
+
+Snippet cell_ipv6(Rng& rng) {
+  bool suffixed = false;
+  return as_cell(written_ipv6(rng, &suffixed));
+}
+
+// Swedish, Norwegian and Finnish numbers with their country code: found on their structure.
+Snippet cell_phone_nordic(Rng& rng) {
+  switch (rng.below(3)) {
+    case 0: {
+      std::string n = std::string("7").append(std::to_string(rng.between(0, 9))).append(values::digits(rng, 7));
+      std::string text = std::string("+46 ").append(n.substr(0, 2)).append(" ").append(n.substr(2, 3)).append(" ");
+      text.append(n.substr(5, 2)).append(" ").append(n.substr(7, 2));
+      return as_cell({text, positive("phone.nordic", "46" + n, "Swedish, +46")});
+    }
+    case 1: {
+      std::string n = std::to_string(rng.chance(0.5) ? 4 : 9).append(values::digits(rng, 7));
+      std::string text = std::string("+47 ").append(n.substr(0, 3)).append(" ").append(n.substr(3, 2)).append(" ").append(n.substr(5));
+      return as_cell({text, positive("phone.nordic", "47" + n, "Norwegian, +47")});
+    }
+    default: {
+      std::string n = std::to_string(rng.chance(0.5) ? 40 : 50).append(values::digits(rng, 7));
+      std::string text = std::string("+358 ").append(n.substr(0, 2)).append(" ").append(n.substr(2, 3)).append(" ").append(n.substr(5));
+      return as_cell({text, positive("phone.nordic", "358" + n, "Finnish, +358")});
+    }
+  }
 }
 
 Snippet plant_mac_address(Rng& rng) {

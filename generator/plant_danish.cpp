@@ -137,23 +137,32 @@ Snippet plant_dk_cpr_replacement(Rng& rng) {
 }
 
 // e-CPR from the health sector: DDMMYY, century digit, two capital letters, sex digit.
-Snippet plant_dk_ecpr(Rng& rng) {
-  static const std::vector<std::string_view> kPatterns = {
-      "Patient {id} er overflyttet fra skadestuen.", "e-CPR: {id}", "{name} (e-CPR {id}) er registreret uden CPR-nummer.",
-      "Turist {name}, midlertidigt nummer {id}.",
-  };
+namespace {
+Written written_dk_ecpr(Rng& rng) {
   values::Date born = values::birth_date(rng, 1930, 2024);
   std::string ten = values::two(born.day) + values::two(born.month) + values::two(born.year % 100) +
                     static_cast<char>('0' + values::cpr_seventh_digit(rng, born.year)) +
                     static_cast<char>('A' + rng.below(26)) + static_cast<char>('A' + rng.below(26)) +
                     static_cast<char>('0' + rng.below(10));
   bool hyphen = rng.chance(0.4);
+  return {hyphen ? ten.substr(0, 6) + "-" + ten.substr(6) : ten, positive("dk.ecpr", ten, hyphen ? "DDMMYY-CLLS" : "DDMMYYCLLS")};
+}
+}  // namespace
+
+Snippet plant_dk_ecpr(Rng& rng) {
+  static const std::vector<std::string_view> kPatterns = {
+      "Patient {id} er overflyttet fra skadestuen.", "e-CPR: {id}", "{name} (e-CPR {id}) er registreret uden CPR-nummer.",
+      "Turist {name}, midlertidigt nummer {id}.",
+  };
+  Written w = written_dk_ecpr(rng);
   Slots slots = person_slots(rng);
-  slots.emplace_back("id", hyphen ? ten.substr(0, 6) + "-" + ten.substr(6) : ten);
+  slots.emplace_back("id", w.text);
   Snippet s;
   s.text = sentence(rng, kPatterns, std::move(slots));
-  s.truth.push_back(positive("dk.ecpr", ten, hyphen ? "DDMMYY-CLLS" : "DDMMYYCLLS"));
+  s.truth.push_back(std::move(w.truth));
   return s;
 }
+
+Snippet cell_dk_ecpr(Rng& rng) { return as_cell(written_dk_ecpr(rng)); }
 
 }  // namespace gdprscan::corpus

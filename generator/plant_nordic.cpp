@@ -87,6 +87,24 @@ Snippet plant_se_samordningsnummer(Rng& rng) {
                  positive("se.samordningsnummer", se.value, se.note + ", day + 60"));
 }
 
+namespace {
+
+// Bare in a cell: only the forms found without a keyword (separator or century).
+Snippet cell_swedish(Rng& rng, bool coordination) {
+  for (;;) {
+    bool needs_keyword = false;
+    Swedish se = make_swedish(rng, coordination, &needs_keyword);
+    if (needs_keyword) continue;
+    std::string note = coordination ? se.note + ", day + 60" : se.note;
+    return as_cell({se.written, positive(coordination ? "se.samordningsnummer" : "se.personnummer", se.value, note)});
+  }
+}
+
+}  // namespace
+
+Snippet cell_se_personnummer(Rng& rng) { return cell_swedish(rng, false); }
+Snippet cell_se_samordningsnummer(Rng& rng) { return cell_swedish(rng, true); }
+
 // ---- Norway ----
 
 namespace {
@@ -98,13 +116,7 @@ int norwegian_individual(Rng& rng, int year) {
   return static_cast<int>(rng.between(0, 499));
 }
 
-}  // namespace
-
-Snippet plant_no_fodselsnummer(Rng& rng) {
-  static const std::vector<std::string_view> kLabels = {"Fødselsnummer:", "fødselsnr.", "f.nr.", "D-nummer",
-                                                        "Norwegian ID number"};
-  static const std::vector<std::string_view> kWith = {"{name}, {label} {id}, bosat i Oslo.", "{label} {id}"};
-  static const std::vector<std::string_view> kWithout = {"Norsk statsborger {name} ({id}) er flyttet til kommunen."};
+Written written_no_fodselsnummer(Rng& rng) {
   for (;;) {
     values::Date born = values::birth_date(rng, 1940, 2020);
     uint64_t kind = rng.below(10);  // mostly ordinary numbers, some D- and H-numbers
@@ -119,20 +131,29 @@ Snippet plant_no_fodselsnummer(Rng& rng) {
     d += static_cast<char>('0' + k2);
     if (values::pl_pesel_ok(d) || values::de_steuer_id_ok(d)) continue;
     std::string note = day_offset ? "D-number (day + 40)" : month_offset ? "H-number (month + 40)" : "DDMMYYIIIKK";
-    std::string label(rng.pick(kLabels));
-    if (day_offset) label = "D-nummer";
-    return snippet(rng, rng.chance(0.6) ? kWith : kWithout, {{"id", d}, {"label", label}},
-                   positive("no.fodselsnummer", d, note));
+    return {d, positive("no.fodselsnummer", d, note)};
   }
 }
 
+}  // namespace
+
+Snippet plant_no_fodselsnummer(Rng& rng) {
+  static const std::vector<std::string_view> kLabels = {"Fødselsnummer:", "fødselsnr.", "f.nr.", "Norwegian ID number"};
+  static const std::vector<std::string_view> kWith = {"{name}, {label} {id}, bosat i Oslo.", "{label} {id}"};
+  static const std::vector<std::string_view> kWithout = {"Norsk statsborger {name} ({id}) er flyttet til kommunen."};
+  Written w = written_no_fodselsnummer(rng);
+  std::string label = w.truth.note[0] == 'D' && w.truth.note[1] == '-' ? "D-nummer" : std::string(rng.pick(kLabels));
+  return snippet(rng, rng.chance(0.6) ? kWith : kWithout, {{"id", w.text}, {"label", label}}, std::move(w.truth));
+}
+
+Snippet cell_no_fodselsnummer(Rng& rng) { return as_cell(written_no_fodselsnummer(rng)); }
+
 // ---- Finland ----
 
-Snippet plant_fi_hetu(Rng& rng) {
-  static const std::vector<std::string_view> kLabels = {"Henkilötunnus:", "HETU", "henkilötunnus", "Personbeteckning",
-                                                        "Finnish personal identity code"};
-  static const std::vector<std::string_view> kWith = {"{name}, {label} {id}, bor i Helsinki.", "{label} {id}"};
-  static const std::vector<std::string_view> kWithout = {"Finsk ansøger {name} ({id}) har søgt om optagelse."};
+namespace {
+
+// `cpr_shaped`: a '-' and a check digit, which then needs the rule's own keyword.
+Written written_fi_hetu(Rng& rng, bool* cpr_shaped) {
   for (;;) {
     values::Date born = values::birth_date(rng, 1930, 2020);
     // Since 2023 the 1900s also use Y X W V U and the 2000s B-F besides '-' and 'A'.
@@ -141,13 +162,32 @@ Snippet plant_fi_hetu(Rng& rng) {
     std::string nine = ddmmyy(born) + std::to_string(1000 + rng.between(2, 899)).substr(1);
     char check = values::fi_check_char(nine);
     std::string written = nine.substr(0, 6) + sign + nine.substr(6) + check;
-    // A '-' and a check digit make it CPR-shaped: then its own keyword is needed, and a
-    // value that is also a valid CPR (or Swedish) number is drawn again.
-    bool cpr_shaped = sign == '-' && check >= '0' && check <= '9';
-    if (cpr_shaped && (values::reads_as_cpr(nine + check) || values::reads_as_swedish(nine + check))) continue;
-    bool labelled = cpr_shaped || rng.chance(0.5);
-    return snippet(rng, labelled ? kWith : kWithout, {{"id", written}, {"label", std::string(rng.pick(kLabels))}},
-                   positive("fi.hetu", written, std::string("century sign ").append(1, sign)));
+    // A value that is also a valid CPR (or Swedish) number is drawn again.
+    *cpr_shaped = sign == '-' && check >= '0' && check <= '9';
+    if (*cpr_shaped && (values::reads_as_cpr(nine + check) || values::reads_as_swedish(nine + check))) continue;
+    return {written, positive("fi.hetu", written, std::string("century sign ").append(1, sign))};
+  }
+}
+
+}  // namespace
+
+Snippet plant_fi_hetu(Rng& rng) {
+  static const std::vector<std::string_view> kLabels = {"Henkilötunnus:", "HETU", "henkilötunnus", "Personbeteckning",
+                                                        "Finnish personal identity code"};
+  static const std::vector<std::string_view> kWith = {"{name}, {label} {id}, bor i Helsinki.", "{label} {id}"};
+  static const std::vector<std::string_view> kWithout = {"Finsk ansøger {name} ({id}) har søgt om optagelse."};
+  bool cpr_shaped = false;
+  Written w = written_fi_hetu(rng, &cpr_shaped);
+  bool labelled = cpr_shaped || rng.chance(0.5);
+  return snippet(rng, labelled ? kWith : kWithout, {{"id", w.text}, {"label", std::string(rng.pick(kLabels))}},
+                 std::move(w.truth));
+}
+
+Snippet cell_fi_hetu(Rng& rng) {
+  for (;;) {
+    bool cpr_shaped = false;
+    Written w = written_fi_hetu(rng, &cpr_shaped);
+    if (!cpr_shaped) return as_cell(std::move(w));
   }
 }
 

@@ -25,6 +25,17 @@ inline TruthItem ambiguous(std::string_view detector, std::string value, std::st
   return {std::string(detector), std::move(value), TruthKind::ambiguous, std::move(note)};
 }
 
+// A value as written and the truth it carries, before it is put in a sentence or a cell.
+struct Written {
+  std::string text;
+  TruthItem truth;
+};
+// A bare table cell holding `w` (the note says so).
+inline Snippet as_cell(Written w) {
+  w.truth.note += w.truth.note.empty() ? "table cell" : ", table cell";
+  return Snippet{std::move(w.text), {std::move(w.truth)}, false};
+}
+
 // A template picked from `patterns`, its slots filled, sometimes after a neutral sentence
 // so snippets do not all start the same way.
 std::string sentence(Rng& rng, const std::vector<std::string_view>& patterns, Slots slots);
@@ -40,6 +51,11 @@ Snippet plant_email(Rng& rng);
 Snippet cell_email(Rng& rng);
 std::string email_address(Rng& rng, const std::string& name);  // lower case, from the name
 Snippet plant_dk_ecpr(Rng& rng);
+Snippet cell_dk_ecpr(Rng& rng);
+Snippet cell_se_personnummer(Rng& rng);
+Snippet cell_se_samordningsnummer(Rng& rng);
+Snippet cell_no_fodselsnummer(Rng& rng);
+Snippet cell_fi_hetu(Rng& rng);
 Snippet plant_se_personnummer(Rng& rng);
 Snippet plant_se_samordningsnummer(Rng& rng);
 Snippet plant_no_fodselsnummer(Rng& rng);
@@ -54,6 +70,12 @@ Snippet plant_it_codice_fiscale(Rng& rng);
 Snippet plant_fr_nir(Rng& rng);
 Snippet plant_uk_nino(Rng& rng);
 Snippet plant_uk_nhs(Rng& rng);
+Snippet cell_pl_pesel(Rng& rng);
+Snippet cell_de_steuer_id(Rng& rng);
+Snippet cell_es_dni(Rng& rng);
+Snippet cell_es_nie(Rng& rng);
+Snippet cell_it_codice_fiscale(Rng& rng);
+Snippet cell_fr_nir(Rng& rng);
 Snippet plant_passport_mrz(Rng& rng);
 Snippet plant_dk_passport(Rng& rng);
 Snippet plant_dk_driving_licence(Rng& rng);
@@ -67,6 +89,8 @@ Snippet cell_dk_phone(Rng& rng);
 Snippet plant_phone_nordic(Rng& rng);
 Snippet plant_ipv4(Rng& rng);
 Snippet plant_ipv6(Rng& rng);
+Snippet cell_ipv6(Rng& rng);
+Snippet cell_phone_nordic(Rng& rng);
 Snippet plant_mac_address(Rng& rng);
 Snippet cell_mac_address(Rng& rng);
 // A term of `rule` (rules/special.toml) beside a person identifier.
