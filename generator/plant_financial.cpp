@@ -99,12 +99,165 @@ Snippet plant_payment_card(Rng& rng) {
   return s;
 }
 
+// A card-shaped number after a card keyword whose last digit breaks Luhn: not a card.
+Snippet decoy_card_failing_luhn(Rng& rng) {
+  Card card = make_card(rng);
+  char wrong = static_cast<char>('0' + (card.digits.back() - '0' + 1 + rng.below(9)) % 10);
+  card.digits.back() = wrong;
+  std::string form;
+  Snippet s;
+  s.text = sentence(rng, {"Kortnummer: {card}", "Betalt med {brand} {card}."},
+                    {{"card", card_written(card, rng, &form)}, {"brand", card.brand}});
+  s.truth.push_back(decoy("payment_card", card.digits, card.brand + " shape, " + form + ", fails Luhn"));
+  return s;
+}
+
 Snippet cell_payment_card(Rng& rng) {
   Card card = make_card(rng);
   std::string form;
   Snippet s;
   s.text = card_written(card, rng, &form);
   s.truth.push_back(positive("payment_card", card.digits, card.brand + ", " + form + ", table cell"));
+  return s;
+}
+
+}  // namespace gdprscan::corpus
+
+namespace gdprscan::corpus {
+
+// ---- IBAN ----
+
+namespace {
+
+struct IbanCountry {
+  const char* code;
+  const char* bank;  // a national bank code in front of random digits ("" for none)
+  int length;        // SWIFT IBAN registry
+};
+
+constexpr IbanCountry kIbanCountries[] = {
+    {"DK", "", 18}, {"DK", "", 18}, {"DK", "", 18}, {"FO", "", 18}, {"GL", "", 18}, {"FI", "", 18},
+    {"NO", "", 15}, {"SE", "", 24}, {"IS", "", 26}, {"DE", "", 22}, {"GB", "NWBK", 22}, {"NL", "ABNA", 18},
+};
+
+std::string letters_as_digits(std::string_view s) {
+  std::string out;
+  for (char c : s) out += c >= 'A' && c <= 'Z' ? std::to_string(c - 'A' + 10) : std::string(1, c);
+  return out;
+}
+
+}  // namespace
+
+std::string make_iban(Rng& rng, bool valid) {
+  const IbanCountry& c = kIbanCountries[rng.below(std::size(kIbanCountries))];
+  std::string bban = c.bank + values::digits(rng, c.length - 4 - std::string_view(c.bank).size());
+  int check = 98 - values::mod97(letters_as_digits(bban + c.code + "00"));
+  if (!valid) check = 2 + (check - 2 + 1 + static_cast<int>(rng.below(96))) % 97;  // any other of 02-98
+  return c.code + values::two(check) + bban;
+}
+
+std::string iban_written(const std::string& iban, Rng& rng, std::string* note) {
+  uint64_t roll = rng.below(10);
+  std::string out = roll < 6 ? values::grouped(iban, 4, " ") : iban;
+  *note = roll < 6 ? "groups of four" : "unbroken";
+  if (roll == 9) {  // written in lower case now and then, as typed into a mail
+    for (char& ch : out)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    *note += ", lower case";
+  }
+  return out;
+}
+
+Snippet plant_iban(Rng& rng) {
+  static const std::vector<std::string_view> kPatterns = {
+      "IBAN: {iban}", "Beløbet overføres til {name}, IBAN {iban}.", "Bankkonto (IBAN) {iban}, BIC DABADKKK",
+      "Please transfer the deposit to {iban} by Friday.", "Overførsel til {iban} er gennemført.",
+  };
+  std::string iban = make_iban(rng, true);
+  std::string note;
+  std::string written = iban_written(iban, rng, &note);
+  Snippet s;
+  s.text = sentence(rng, kPatterns, {{"iban", written}, {"name", vocab::full_name(rng)}});
+  s.truth.push_back(positive("iban", iban, iban.substr(0, 2) + ", " + note));
+  return s;
+}
+
+Snippet cell_iban(Rng& rng) {
+  std::string iban = make_iban(rng, true);
+  std::string note;
+  Snippet s;
+  s.text = iban_written(iban, rng, &note);
+  s.truth.push_back(positive("iban", iban, iban.substr(0, 2) + ", " + note + ", table cell"));
+  return s;
+}
+
+Snippet decoy_iban_wrong_check(Rng& rng) {
+  std::string iban = make_iban(rng, false);
+  std::string note;
+  Snippet s;
+  s.text = sentence(rng, {"IBAN: {iban}", "Beløbet overføres til IBAN {iban}."}, {{"iban", iban_written(iban, rng, &note)}});
+  s.truth.push_back(decoy("iban", iban, iban.substr(0, 2) + ", " + note + ", wrong check digits"));
+  return s;
+}
+
+// ---- Danish bank account ----
+
+Snippet plant_dk_bank_account(Rng& rng) {
+  static const std::vector<std::string_view> kPatterns = {
+      "Reg.nr. {reg} kontonr. {account}", "Løn udbetales til bankkonto {reg}-{account}.",
+      "NemKonto: {reg} {account}", "reg. {reg}, konto {account}", "Udbetaling til {name}, konto {reg} {account}.",
+      "Bank account {reg}-{account}",
+  };
+  for (;;) {
+    std::string reg = std::to_string(rng.between(1000, 9899));
+    int length = static_cast<int>(rng.between(6, 10));
+    std::string account = std::to_string(rng.between(1, 9)).append(values::digits(rng, length - 1));
+    std::string ten = std::string(10 - account.size(), '0') + account;
+    // A ten-digit account that is also a CPR-shaped date is drawn again: one reading each.
+    if (values::has_cpr_birth_date(ten) || values::reads_as_swedish(ten)) continue;
+    Snippet s;
+    s.text = sentence(rng, kPatterns, {{"reg", reg}, {"account", account}, {"name", vocab::full_name(rng)}});
+    s.truth.push_back(positive("dk.bank_account", reg + ten, "reg.nr. and " + std::to_string(length) + "-digit account"));
+    return s;
+  }
+}
+
+// ---- CVR ----
+
+namespace {
+bool cvr_ok(std::string_view d) {
+  static constexpr int kWeights[8] = {2, 7, 6, 5, 4, 3, 2, 1};
+  int sum = 0;
+  for (int i = 0; i < 8; ++i) sum += kWeights[i] * (d[i] - '0');
+  return sum % 11 == 0;
+}
+}  // namespace
+
+std::string make_cvr(Rng& rng, bool valid) {
+  for (;;) {
+    std::string d = std::to_string(rng.between(1, 9)).append(values::digits(rng, 7));
+    if (cvr_ok(d) == valid) return d;
+  }
+}
+
+Snippet plant_dk_cvr(Rng& rng) {
+  static const std::vector<std::string_view> kPatterns = {
+      "Enkeltmandsvirksomhed {name}, CVR-nr. {cvr}", "CVR: {cvr}", "Leverandør: {name} Tømrer, cvr {cvr}",
+      "Momsnummer {vat}", "SE-nr. {cvr}",
+  };
+  std::string d = make_cvr(rng, true);
+  std::string written = rng.chance(0.2) ? values::grouped(d, 2, " ") : rng.chance(0.2) ? values::grouped(d, 4, " ") : d;
+  Snippet s;
+  s.text = sentence(rng, kPatterns, {{"cvr", written}, {"vat", "DK" + d}, {"name", vocab::full_name(rng)}});
+  s.truth.push_back(positive("dk.cvr", d, "keyword"));
+  return s;
+}
+
+Snippet decoy_cvr_failing_mod11(Rng& rng) {
+  std::string d = make_cvr(rng, false);
+  Snippet s;
+  s.text = sentence(rng, {"CVR-nr. {cvr}", "Leverandør: {name} ApS, CVR {cvr}"}, {{"cvr", d}, {"name", vocab::full_name(rng)}});
+  s.truth.push_back(decoy("dk.cvr", d, "eight digits after a CVR keyword, fails mod-11"));
   return s;
 }
 

@@ -31,11 +31,15 @@ enum class CprKind {
   exception_no_mod11, // post-2007: 1 January of a listed year, failing mod-11
   unlisted_no_mod11,  // fails mod-11 on a date CPR-kontoret does not list
   replacement,        // day + 60, mod-11 valid
+  edge_date,          // mod-11 valid on a date scanners got wrong: YY 00, YY 37 with 7th digit 9, 29/2 2000
 };
 std::string cpr_digits(Rng& rng, CprKind kind);
 // Whether ten digits read as a full-strength Danish CPR number (real past date, and mod-11
 // or an exception date): foreign ids that do are planted only where that is intended.
 bool reads_as_cpr(std::string_view ten);
+// Whether ten digits carry a Danish CPR birth date (DDMMYY with the 7th digit's century, not
+// in the future), mod-11 aside: foreign numbers that do need their own keyword in the scanner.
+bool has_cpr_birth_date(std::string_view ten);
 // Whether ten digits also read as a Swedish personnummer or samordningsnummer (YYMMDD,
 // day + 60 for the latter, Luhn over all ten): a Danish replacement number or decoy that
 // does is a Swedish number as much as anything, so the generator leaves such values out.

@@ -102,8 +102,6 @@ const std::vector<std::string_view>& filler_sentences() {
       "Borgeren giver udtryk for stor utryghed ved at være alene om natten.",
       "Ved mødet deltog desuden en tolk, da borgeren ikke taler dansk.",
       "Lokalplanforslaget har været i offentlig høring i otte uger.",
-      "Mvh. sekretariatet",
-      "Med venlig hilsen",
   };
   return sentences;
 }
