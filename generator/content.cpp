@@ -147,6 +147,8 @@ std::string log_line(Rng& rng, int year, const std::string& system) {
   std::snprintf(buffer, sizeof buffer, "%d-%02d-%02d %02d:%02d:%02d", year, static_cast<int>(rng.between(1, 12)),
                 static_cast<int>(rng.between(1, 28)), static_cast<int>(rng.between(6, 18)),
                 static_cast<int>(rng.between(0, 59)), static_cast<int>(rng.between(0, 59)));
+  // Three bytes of a name, as the logging system cuts it: sometimes inside "ø", a broken
+  // UTF-8 sequence in an otherwise UTF-8 file, which readers must take in their stride.
   std::string user(rng.pick(words::first_names).substr(0, 3));
   for (char& c : user) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   return std::string(buffer).append(" [").append(system).append("] bruger=").append(user)
