@@ -166,7 +166,7 @@ Planter::Planter(Rng rng) : rng_(rng) {
 
 Snippet Planter::positive() {
   const auto& all = plantable_detectors();
-  if (rng_.chance(0.5)) return plant_positive(all[next_in_turn_++ % all.size()], rng_);
+  if (rng_.chance(0.25)) return plant_positive(all[next_in_turn_++ % all.size()], rng_);
   double u = rng_.unit();
   std::string_view detector = u < 0.45 ? "dk.cpr" : u < 0.75 ? "email" : std::string_view(rng_.pick(all));
   if (std::find(all.begin(), all.end(), detector) == all.end()) detector = rng_.pick(all);
@@ -177,9 +177,12 @@ Snippet Planter::decoy() { return plant_decoy(rng_); }
 
 std::string Planter::table_detector() {
   if (table_detectors_.empty()) return {};
-  if (rng_.chance(0.5)) return table_detectors_[next_table_in_turn_++ % table_detectors_.size()];
-  auto cpr = std::find(table_detectors_.begin(), table_detectors_.end(), "dk.cpr");
-  if (cpr != table_detectors_.end() && rng_.chance(0.6)) return *cpr;
+  if (rng_.chance(0.25)) return table_detectors_[next_table_in_turn_++ % table_detectors_.size()];
+  // A municipality's lists hold CPR numbers, then e-mail addresses and phone numbers.
+  for (auto [detector, p] : {std::pair<const char*, double>{"dk.cpr", 0.7}, {"email", 0.4}, {"dk.phone", 0.4}}) {
+    auto it = std::find(table_detectors_.begin(), table_detectors_.end(), detector);
+    if (it != table_detectors_.end() && rng_.chance(p)) return *it;
+  }
   return rng_.pick(table_detectors_);
 }
 
@@ -307,13 +310,14 @@ Table make_table(std::string name, size_t target_bytes, Rng& rng, Planter& plant
   }
   std::vector<Cell> header = {{"Navn", {}}};
   for (const auto& d : detectors) header.push_back({table_header(d), {}});
-  for (const char* h : {"Adresse", "Bemærkning"}) header.push_back({h, {}});
+  for (const char* h : {"Adresse", "Ydelse", "Bevilget fra", "Beløb"}) header.push_back({h, {}});
   table.rows.push_back(std::move(header));
   size_t bytes = 0;
   while (bytes < target_bytes) {
     std::vector<Cell> row = {{words::full_name(rng), {}}};
     for (auto& d : detectors) {
-      if (rng.chance(0.1)) {
+      // The first column (usually the CPR number) is nearly always filled, the others often not.
+      if (rng.chance(&d == &detectors.front() ? 0.05 : 0.5)) {
         row.push_back({});
         continue;
       }
@@ -322,6 +326,8 @@ Table make_table(std::string name, size_t target_bytes, Rng& rng, Planter& plant
     }
     row.push_back({words::street_address(rng), {}});
     row.push_back({std::string(rng.pick(words::benefits)), {}});
+    row.push_back({words::date_dk(rng, static_cast<int>(rng.between(2008, 2024))), {}});
+    row.push_back({words::amount_dkk(rng), {}});
     for (const auto& c : row) bytes += c.text.size() + 1;
     table.rows.push_back(std::move(row));
   }

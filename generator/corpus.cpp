@@ -185,8 +185,8 @@ uint64_t stream_large_file(Format format, OutputFile& out, FileContext& ctx, con
 
 const std::vector<std::pair<Format, double>>& default_mix() {
   static const std::vector<std::pair<Format, double>> mix = {
-      {Format::text, 36}, {Format::csv, 4},  {Format::html, 4}, {Format::docx, 12}, {Format::xlsx, 6},
-      {Format::pptx, 2},  {Format::odt, 3},  {Format::ods, 2},  {Format::pdf, 10},  {Format::eml, 8},
+      {Format::text, 40}, {Format::csv, 2},  {Format::html, 4}, {Format::docx, 12}, {Format::xlsx, 3},
+      {Format::pptx, 2},  {Format::odt, 3},  {Format::ods, 1},  {Format::pdf, 10},  {Format::eml, 8},
       {Format::mbox, 5},  {Format::zip, 5},  {Format::targz, 3}};
   return mix;
 }

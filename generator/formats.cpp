@@ -108,8 +108,9 @@ void add_below(std::vector<PlacedTruth>& out, const std::vector<PlacedTruth>& me
 
 // A format an attachment or an archive member can have.
 Format member_format(Rng& rng, bool allow_archive) {
-  static const std::vector<Format> documents = {Format::text, Format::text, Format::pdf, Format::docx, Format::xlsx,
-                                                Format::odt,  Format::csv,  Format::html, Format::ods,  Format::pptx};
+  static const std::vector<Format> documents = {Format::text, Format::text, Format::pdf,  Format::pdf,  Format::docx,
+                                                Format::docx, Format::odt,  Format::html, Format::pptx, Format::xlsx,
+                                                Format::csv,  Format::ods};
   if (allow_archive && rng.chance(0.15)) return Format::zip;
   return rng.pick(documents);
 }
@@ -213,7 +214,7 @@ uint64_t pick_target(Format format, Shape shape, Rng& rng, uint64_t remaining) {
       return log_uniform(rng, 1 * KiB, 2 * MiB);
     case Format::csv:
     case Format::xlsx:
-    case Format::ods: return log_uniform(rng, 2 * KiB, 128 * KiB);  // lists are dense: a row a person
+    case Format::ods: return log_uniform(rng, 2 * KiB, 96 * KiB);  // lists are dense: a row a person
     case Format::html: return log_uniform(rng, 1 * KiB, 256 * KiB);
     case Format::pptx: return log_uniform(rng, 2 * KiB, 48 * KiB);
     case Format::eml: return log_uniform(rng, 1 * KiB, 32 * KiB);
