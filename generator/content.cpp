@@ -186,7 +186,7 @@ std::string Planter::table_detector() {
   return rng_.pick(table_detectors_);
 }
 
-Snippet Planter::cell(std::string& detector) { return plant_cell(detector, rng_); }
+Snippet Planter::cell(const std::string& detector) { return plant_cell(detector, rng_); }
 
 // ---- Prose -----------------------------------------------------------------------------
 
@@ -315,7 +315,7 @@ Table make_table(std::string name, size_t target_bytes, Rng& rng, Planter& plant
   size_t bytes = 0;
   while (bytes < target_bytes) {
     std::vector<Cell> row = {{words::full_name(rng), {}}};
-    for (auto& d : detectors) {
+    for (const auto& d : detectors) {
       // The first column (usually the CPR number) is nearly always filled, the others often not.
       if (rng.chance(&d == &detectors.front() ? 0.05 : 0.5)) {
         row.push_back({});

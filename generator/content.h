@@ -22,7 +22,7 @@ class Planter {
   explicit Planter(Rng rng);
   Snippet positive();
   Snippet decoy();
-  Snippet cell(std::string& detector_out);  // a bare table value of a table-friendly detector
+  Snippet cell(const std::string& detector);  // a bare table value of a table-friendly detector
   std::string table_detector();              // a detector for a table column
 
  private:

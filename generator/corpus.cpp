@@ -50,6 +50,9 @@ class OutputFile {
   void close_with_time(int64_t time) {
     timespec times[2] = {{static_cast<time_t>(time), 0}, {static_cast<time_t>(time), 0}};
     futimens(fd_, times);
+    close();
+  }
+  void close() {
     if (::close(fd_) != 0) throw std::runtime_error("cannot write '" + path_ + "': " + std::strerror(errno));
     fd_ = -1;
   }
@@ -120,7 +123,7 @@ class TruthWriter {
     else ++report.ambiguous;
   }
   void next_file() { seen_.clear(); }
-  void close() { out_.close_with_time(0); }
+  void close() { out_.close(); }
 
  private:
   OutputFile out_;

@@ -1,5 +1,6 @@
 #include "formats.h"
 
+#include <cctype>
 #include <cmath>
 
 #include "mail_writer.h"
