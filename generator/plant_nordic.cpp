@@ -49,6 +49,8 @@ Swedish make_swedish(Rng& rng, bool coordination, bool* needs_keyword) {
     std::string nine = yymmdd(born, coordination ? 60 : 0) + values::digits(rng, 3);
     std::string ten = nine + values::luhn_check_digit(nine);
     if (values::has_cpr_birth_date(ten)) continue;
+    // Written with a sign it must not also be a Finnish HETU (DDMMYY, sign, NNNC).
+    if (values::reads_as_hetu(ten, '+') || values::reads_as_hetu(ten, '-')) continue;
     std::string century = std::to_string(born.year / 100);
     std::string value = century + ten;
     uint64_t form = rng.below(10);
