@@ -66,6 +66,13 @@ void expect_truth_matches(const Snippet& s, const Detector& d = detector()) {
 
 constexpr int kSeeds = 300;
 
+// A rule added to the catalogue must be planted too, or the corpus cannot measure it.
+TEST(GeneratorValues, EveryCatalogueDetectorIsPlantable) {
+  std::set<std::string> catalogue, plantable(corpus::plantable_detectors().begin(), corpus::plantable_detectors().end());
+  for (const Rule& rule : testing::shipped_rules()) catalogue.insert(rule.id);
+  EXPECT_EQ(plantable, catalogue);
+}
+
 TEST(GeneratorValues, EveryPositiveSnippetYieldsExactlyItsTruth) {
   for (const std::string& id : corpus::plantable_detectors()) {
     Rng rng = Rng(7).fork(id);
