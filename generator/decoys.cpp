@@ -154,7 +154,7 @@ Snippet plant_decoy(Rng& rng) {
       {longer_run, 10},              {phone_label, 8},             {split_across_lines, 8},
       {plant_isolated_term, 14},     {decoy_card_failing_luhn, 6}, {decoy_iban_wrong_check, 5},
       {decoy_cvr_failing_mod11, 3},  {bare_replacement, 3},        {version_number, 3},
-      {plant_term_beside_name_only, 3},
+      {plant_term_beside_name_only, 3}, {decoy_weak_term_alone, 4},  {decoy_health_code, 3},
   };
   int total = 0;
   for (const Weighted& w : kDecoys) total += w.weight;

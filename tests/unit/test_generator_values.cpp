@@ -111,7 +111,7 @@ TEST(GeneratorValues, DecoysLeaveTheirDetectorSilent) {
   }
   // CPR, card, IBAN, CVR, IPv4 decoys and isolated terms of several special categories.
   for (const char* id : {"dk.cpr", "payment_card", "iban", "dk.cvr", "ipv4", "dk.cpr_replacement", "art9.health",
-                         "art10.criminal", "dk.social_case"})
+                         "art10.criminal", "dk.social_case", "art9.health_code"})
     EXPECT_TRUE(decoyed.count(id)) << id;
   EXPECT_GT(isolated, 100);
 }
