@@ -18,12 +18,23 @@ const std::vector<std::string_view> kCprLabels = {"CPR-nr.", "cpr:", "CPR", "Per
 
 std::string with_dash(std::string_view ten) { return std::string(ten.substr(0, 6)).append("-").append(ten.substr(6)); }
 
+// An Icelandic kennitala (check digit, 9 or 0 for the century, a real date), which a
+// kennitala keyword in a neighbouring snippet would make one.
+bool reads_as_kennitala(std::string_view ten) {
+  int check = values::is_check_digit(ten.substr(0, 8));
+  if (check < 0 || ten[8] - '0' != check || (ten[9] != '9' && ten[9] != '0')) return false;
+  int year = (ten[9] == '9' ? 1900 : 2000) + (ten[4] - '0') * 10 + (ten[5] - '0');
+  return values::is_real_date(year, (ten[2] - '0') * 10 + (ten[3] - '0'), (ten[0] - '0') * 10 + (ten[1] - '0'));
+}
+
 // Ten digits of CPR shape whose mod-11 passes, from a six-digit prefix and the 7th digit.
 std::string complete_mod11(Rng& rng, const std::string& seven) {
   for (;;) {
     std::string ten = seven + values::digits(rng, 3);
     // Written DDMMYY-SSSS: not also a Swedish number or a Finnish HETU (a 1900s date).
-    if (values::cpr_mod11_ok(ten) && !values::reads_as_swedish(ten) && !values::reads_as_hetu(ten, '-')) return ten;
+    if (values::cpr_mod11_ok(ten) && !values::reads_as_swedish(ten) && !values::reads_as_hetu(ten, '-') &&
+        !reads_as_kennitala(ten))
+      return ten;
   }
 }
 

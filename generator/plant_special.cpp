@@ -58,7 +58,11 @@ const std::vector<Category>& categories() {
         {"er fagforeningsmedlem", {"fagforeningsmedlem"}},
         {"union membership confirmed", {"union membership"}}}},
       {"art9.genetic",
-       {{"er henvist til gentest", {"gentest"}}, {"har en arvelig sygdom", {"arvelig sygdom"}}}},
+       {{"er henvist til gentest", {"gentest"}},
+        // Both words count: "genetisk" is the rule's weak term, beside its strong one. Not
+        // "arvelig sygdom": its "sygdom" is a weak health term that a health term in the
+        // next snippet would make a finding.
+        {"har fået foretaget en genetisk undersøgelse", {"genetisk undersøgelse", "genetisk"}}}},
       {"art9.biometric",
        {{"har fået registreret fingeraftryk", {"fingeraftryk"}},
         {"har adgang med ansigtsgenkendelse", {"ansigtsgenkendelse"}},
@@ -157,6 +161,8 @@ Snippet plant_term_beside_name_only(Rng& rng) {
   return s;
 }
 
+constexpr size_t kPairingWindow = 300;  // rules/special.toml: [rule.pairing] window
+
 // A weak term counts only with another term of its rule near it (rules/special.toml): beside
 // a person identifier but alone, it is not reported ("Borger 150372-1003 er sygemeldt.").
 Snippet decoy_weak_term_alone(Rng& rng) {
@@ -173,7 +179,10 @@ Snippet decoy_weak_term_alone(Rng& rng) {
   const Weak& w = kWeak[rng.below(std::size(kWeak))];
   Snippet s;
   std::string subject = person_subject(rng, s.truth);
-  s.text = subject + " " + std::string(w.text) + ".";
+  // Neutral sentences on both sides, longer than the pairing window: a term of the same rule
+  // in the next planted snippet would otherwise make the weak term count.
+  s.text = vocab::fillers(rng, kPairingWindow + 10) + " " + subject + " " + std::string(w.text) + ". " +
+           vocab::fillers(rng, kPairingWindow + 10);
   s.truth.push_back(decoy(w.rule, std::string(w.term), "weak term beside a person identifier, no other term of its rule"));
   return s;
 }

@@ -10,6 +10,7 @@
 #include "test_helpers.h"
 #include "values.h"
 #include "values_ids.h"
+#include "vocabulary.h"
 
 namespace gdprscan {
 namespace {
@@ -114,6 +115,38 @@ TEST(GeneratorValues, DecoysLeaveTheirDetectorSilent) {
                          "art10.criminal", "dk.social_case", "art9.health_code"})
     EXPECT_TRUE(decoyed.count(id)) << id;
   EXPECT_GT(isolated, 100);
+}
+
+// Documents put snippets a few hundred bytes apart (generator/content.cpp: 200 bytes of
+// prose, kIsolationBytes around an isolated one). A snippet's truth must not depend on its
+// neighbours: no keyword of one may make another's value a finding, nor pair its terms.
+TEST(GeneratorValues, NeighbouringSnippetsKeepTheirTruth) {
+  const auto& ids = corpus::plantable_detectors();
+  for (int doc = 0; doc < 60; ++doc) {
+    Rng rng = Rng(31).fork("doc" + std::to_string(doc));
+    std::string text;
+    std::set<std::pair<std::string, std::string>> positives, allowed, decoys;
+    bool last_isolated = false;
+    for (int k = 0; k < 40; ++k) {
+      Snippet s = rng.chance(0.5) ? corpus::plant_positive(ids[rng.below(ids.size())], rng) : corpus::plant_decoy(rng);
+      size_t gap = s.isolate || last_isolated ? corpus::kIsolationBytes + 32 : 200;
+      text.append("\n").append(corpus::vocab::fillers(rng, gap)).append("\n").append(s.text);
+      last_isolated = s.isolate;
+      for (const auto& t : s.truth) {
+        auto key = std::make_pair(t.detector, t.value);
+        if (t.kind == TruthKind::decoy) decoys.insert(key);
+        else allowed.insert(key);
+        if (t.kind == TruthKind::positive) positives.insert(key);
+      }
+    }
+    std::set<std::pair<std::string, std::string>> found;
+    for (const Finding& f : testing::findings_in(detector(), text)) found.insert({f.detector, f.value});
+    for (const auto& p : positives) EXPECT_TRUE(found.count(p)) << "missed " << p.first << "=" << p.second << " in doc " << doc;
+    for (const auto& f : found) {
+      EXPECT_TRUE(allowed.count(f)) << (decoys.count(f) ? "decoy reported " : "unplanted ") << f.first << "=" << f.second
+                                    << " in doc " << doc;
+    }
+  }
 }
 
 TEST(GeneratorValues, TruthStillHoldsInLaterYears) {
