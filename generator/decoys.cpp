@@ -18,11 +18,23 @@ const std::vector<std::string_view> kCprLabels = {"CPR-nr.", "cpr:", "CPR", "Per
 
 std::string with_dash(std::string_view ten) { return std::string(ten.substr(0, 6)).append("-").append(ten.substr(6)); }
 
+// An Icelandic kennitala (check digit, 9 or 0 for the century, a real date), which a
+// kennitala keyword in a neighbouring snippet would make one.
+bool reads_as_kennitala(std::string_view ten) {
+  int check = values::is_check_digit(ten.substr(0, 8));
+  if (check < 0 || ten[8] - '0' != check || (ten[9] != '9' && ten[9] != '0')) return false;
+  int year = (ten[9] == '9' ? 1900 : 2000) + (ten[4] - '0') * 10 + (ten[5] - '0');
+  return values::is_real_date(year, (ten[2] - '0') * 10 + (ten[3] - '0'), (ten[0] - '0') * 10 + (ten[1] - '0'));
+}
+
 // Ten digits of CPR shape whose mod-11 passes, from a six-digit prefix and the 7th digit.
 std::string complete_mod11(Rng& rng, const std::string& seven) {
   for (;;) {
     std::string ten = seven + values::digits(rng, 3);
-    if (values::cpr_mod11_ok(ten) && !values::reads_as_swedish(ten)) return ten;
+    // Written DDMMYY-SSSS: not also a Swedish number or a Finnish HETU (a 1900s date).
+    if (values::cpr_mod11_ok(ten) && !values::reads_as_swedish(ten) && !values::reads_as_hetu(ten, '-') &&
+        !reads_as_kennitala(ten))
+      return ten;
   }
 }
 
@@ -52,10 +64,11 @@ Snippet invalid_date(Rng& rng) {
   return cpr_decoy(rng, complete_mod11(rng, seven), "CPR shape, impossible date: " + note);
 }
 
-// Born in the future: 2030-36 (7th digit 4-9 with YY 30-36) or 2037-57 (7th digit 5-8).
+// Born in the future: 2031-36 (7th digit 4-9 with YY 31-36) or 2037-57 (7th digit 5-8), past
+// values::kPastHorizon, so still in the future when the corpus is scanned years from now.
 Snippet future_date(Rng& rng) {
   bool far = rng.chance(0.5);
-  int yy = static_cast<int>(far ? rng.between(37, 57) : rng.between(30, 36));
+  int yy = static_cast<int>(far ? rng.between(37, 57) : rng.between(31, 36));
   char seventh = static_cast<char>('0' + (far ? rng.between(5, 8) : rng.between(4, 9)));
   values::Date d = values::birth_date(rng, 2000 + yy, 2000 + yy);
   std::string ten = complete_mod11(rng, two(d.day) + two(d.month) + two(yy) + seventh);
@@ -152,7 +165,7 @@ Snippet plant_decoy(Rng& rng) {
       {longer_run, 10},              {phone_label, 8},             {split_across_lines, 8},
       {plant_isolated_term, 14},     {decoy_card_failing_luhn, 6}, {decoy_iban_wrong_check, 5},
       {decoy_cvr_failing_mod11, 3},  {bare_replacement, 3},        {version_number, 3},
-      {plant_term_beside_name_only, 3},
+      {plant_term_beside_name_only, 3}, {decoy_weak_term_alone, 4},  {decoy_health_code, 3},
   };
   int total = 0;
   for (const Weighted& w : kDecoys) total += w.weight;

@@ -102,12 +102,15 @@ Snippet plant_dk_cpr(Rng& rng) {
   return s;
 }
 
+// Found without a keyword: mod-11-valid numbers, and post-2007 numbers on the listed dates.
 Snippet cell_dk_cpr(Rng& rng) {
-  std::string ten = values::cpr_digits(rng, CprKind::mod11_valid);
+  bool exception = rng.chance(0.1);
+  std::string ten = values::cpr_digits(rng, exception ? CprKind::exception_no_mod11 : CprKind::mod11_valid);
   std::string form;
   Snippet s;
   s.text = values::cpr_written(ten, rng, &form);
-  s.truth.push_back(positive("dk.cpr", ten, "mod-11 valid, " + form + ", table cell"));
+  std::string note = exception ? "post-2007, fails mod-11 on a listed date, " : "mod-11 valid, ";
+  s.truth.push_back(positive("dk.cpr", ten, note.append(form).append(", table cell")));
   return s;
 }
 

@@ -2,6 +2,7 @@
 // document numbers without a checksum that count only next to their keyword.
 #include "planters.h"
 #include "values.h"
+#include "values_ids.h"
 
 namespace gdprscan::corpus {
 
@@ -80,6 +81,8 @@ Snippet plant_dk_passport(Rng& rng) {
       "Dansk pas, pasnr. {id}, udløber {year}.",
   };
   std::string number = values::digits(rng, 9);
+  // Nine digits passing the Dutch 11-proof would be a BSN next to a BSN keyword: drawn again.
+  while (values::nl_bsn_ok(number)) number = values::digits(rng, 9);
   Snippet s;
   s.text = sentence(rng, kPatterns,
                     {{"id", number}, {"name", vocab::full_name(rng)}, {"year", std::to_string(rng.between(2027, 2036))}});

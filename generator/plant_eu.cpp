@@ -129,7 +129,7 @@ Written written_uk_nhs(Rng& rng) {
     int check = values::uk_nhs_check_digit(nine);
     if (check < 0) continue;
     std::string d = nine + static_cast<char>('0' + check);
-    if (!ten_digits_clean(d)) continue;
+    if (!ten_digits_clean(d) || values::has_cpr_birth_date(d)) continue;
     return {d, positive("uk.nhs", d, "ten digits, keyword")};
   }
 }
@@ -159,7 +159,14 @@ Snippet plant_fr_nir(Rng& rng) {
 Snippet plant_uk_nino(Rng& rng) {
   return in_sentence(rng, {"National Insurance number:", "NINO", "NI number:", "National Insurance No."}, written_uk_nino(rng));
 }
-Snippet plant_uk_nhs(Rng& rng) { return in_sentence(rng, {"NHS number:", "NHS No.", "NHS number", "NHS"}, written_uk_nhs(rng)); }
+// The NHS keyword wakes any ten digits within 300 bytes after it that pass the NHS check,
+// and unlike the Nordic rules uk.nhs does not defer to a Danish CPR reading: neutral text
+// after the number keeps the next planted CPR number out of its reach.
+Snippet plant_uk_nhs(Rng& rng) {
+  Snippet s = in_sentence(rng, {"NHS number:", "NHS No.", "NHS number", "NHS"}, written_uk_nhs(rng));
+  s.text.append(" ").append(vocab::fillers(rng, 310));
+  return s;
+}
 
 // Bare in a table cell: the ids whose check digits and shape suffice without a keyword.
 Snippet cell_pl_pesel(Rng& rng) { return as_cell(written_pl_pesel(rng)); }

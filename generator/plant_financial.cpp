@@ -1,6 +1,7 @@
 // Financial identifiers: payment cards of every brand, IBANs, Danish bank accounts, CVR.
 #include "planters.h"
 #include "values.h"
+#include "values_ids.h"
 
 #include <algorithm>
 #include <array>
@@ -55,6 +56,10 @@ Card make_card(Rng& rng) {
     d += values::digits(rng, b.length - 1 - d.size());
     d += values::luhn_check_digit(d);
     if (std::string_view(b.prefix) == "4" && d.substr(0, 4) == "4571") continue;  // that is Visa/Dankort
+    // One reading per value: a Diners card printed 4-6-4 ends in "DDMMYY SSSS" (the scanner
+    // reports a CPR there when the date is real), and fifteen digits can be a French NIR.
+    if (d.size() == 14 && values::has_cpr_birth_date(d.substr(4))) continue;
+    if (d.size() == 15 && values::fr_nir_key(d.substr(0, 13)) == std::stoi(d.substr(13))) continue;
     if (!looks_typed(d)) return {d, b.name, b.length};
   }
 }
@@ -102,8 +107,12 @@ Snippet plant_payment_card(Rng& rng) {
 // A card-shaped number after a card keyword whose last digit breaks Luhn: not a card.
 Snippet decoy_card_failing_luhn(Rng& rng) {
   Card card = make_card(rng);
-  char wrong = static_cast<char>('0' + (card.digits.back() - '0' + 1 + rng.below(9)) % 10);
-  card.digits.back() = wrong;
+  const int valid = card.digits.back() - '0';
+  for (;;) {  // any other last digit, as long as it does not make a French NIR either
+    card.digits.back() = static_cast<char>('0' + (valid + 1 + rng.below(9)) % 10);
+    const std::string& d = card.digits;
+    if (d.size() != 15 || values::fr_nir_key(d.substr(0, 13)) != std::stoi(d.substr(13))) break;
+  }
   std::string form;
   Snippet s;
   s.text = sentence(rng, {"Kortnummer: {card}", "Betalt med {brand} {card}."},

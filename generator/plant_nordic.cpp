@@ -14,6 +14,15 @@ namespace {
 
 using values::two;
 
+// A kennitala, or a HETU with '-' and a check digit, is written like a CPR number and has a
+// CPR birth date whenever its 7th digit gives a past century. Without mod-11 (or with it
+// by chance, then drawn again) the scanner reads it as a CPR only next to a CPR keyword,
+// which a neighbouring snippet may bring within 300 bytes: a fair reading either way.
+void add_cpr_reading(const std::string& ten, Snippet& s) {
+  if (values::has_cpr_birth_date(ten))
+    s.truth.push_back(ambiguous("dk.cpr", ten, "CPR-shaped with a real CPR birth date: a CPR number next to a CPR keyword"));
+}
+
 std::string yymmdd(const values::Date& d, int day_offset = 0, int month_offset = 0) {
   return two(d.year % 100).append(two(d.month + month_offset)).append(two(d.day + day_offset));
 }
@@ -49,6 +58,8 @@ Swedish make_swedish(Rng& rng, bool coordination, bool* needs_keyword) {
     std::string nine = yymmdd(born, coordination ? 60 : 0) + values::digits(rng, 3);
     std::string ten = nine + values::luhn_check_digit(nine);
     if (values::has_cpr_birth_date(ten)) continue;
+    // Written with a sign it must not also be a Finnish HETU (DDMMYY, sign, NNNC).
+    if (values::reads_as_hetu(ten, '+') || values::reads_as_hetu(ten, '-')) continue;
     std::string century = std::to_string(born.year / 100);
     std::string value = century + ten;
     uint64_t form = rng.below(10);
@@ -179,8 +190,11 @@ Snippet plant_fi_hetu(Rng& rng) {
   bool cpr_shaped = false;
   Written w = written_fi_hetu(rng, &cpr_shaped);
   bool labelled = cpr_shaped || rng.chance(0.5);
-  return snippet(rng, labelled ? kWith : kWithout, {{"id", w.text}, {"label", std::string(rng.pick(kLabels))}},
-                 std::move(w.truth));
+  std::string ten = w.text.substr(0, 6) + w.text.substr(7);
+  Snippet s = snippet(rng, labelled ? kWith : kWithout, {{"id", w.text}, {"label", std::string(rng.pick(kLabels))}},
+                      std::move(w.truth));
+  if (cpr_shaped) add_cpr_reading(ten, s);
+  return s;
 }
 
 Snippet cell_fi_hetu(Rng& rng) {
@@ -209,8 +223,10 @@ Snippet plant_is_kennitala(Rng& rng) {
     if (values::fi_check_char(ten.substr(0, 9)) == ten[9]) continue;
     bool dash = rng.chance(0.6);
     std::string written = dash ? ten.substr(0, 6) + "-" + ten.substr(6) : ten;
-    return snippet(rng, kPatterns, {{"id", written}, {"label", std::string(rng.pick(kLabels))}},
-                   positive("is.kennitala", ten, dash ? "DDMMYY-NNCX, keyword" : "DDMMYYNNCX, keyword"));
+    Snippet s = snippet(rng, kPatterns, {{"id", written}, {"label", std::string(rng.pick(kLabels))}},
+                        positive("is.kennitala", ten, dash ? "DDMMYY-NNCX, keyword" : "DDMMYYNNCX, keyword"));
+    add_cpr_reading(ten, s);
+    return s;
   }
 }
 

@@ -58,7 +58,11 @@ const std::vector<Category>& categories() {
         {"er fagforeningsmedlem", {"fagforeningsmedlem"}},
         {"union membership confirmed", {"union membership"}}}},
       {"art9.genetic",
-       {{"er henvist til gentest", {"gentest"}}, {"har en arvelig sygdom", {"arvelig sygdom"}}}},
+       {{"er henvist til gentest", {"gentest"}},
+        // Both words count: "genetisk" is the rule's weak term, beside its strong one. Not
+        // "arvelig sygdom": its "sygdom" is a weak health term that a health term in the
+        // next snippet would make a finding.
+        {"har fået foretaget en genetisk undersøgelse", {"genetisk undersøgelse", "genetisk"}}}},
       {"art9.biometric",
        {{"har fået registreret fingeraftryk", {"fingeraftryk"}},
         {"har adgang med ansigtsgenkendelse", {"ansigtsgenkendelse"}},
@@ -157,9 +161,55 @@ Snippet plant_term_beside_name_only(Rng& rng) {
   return s;
 }
 
+constexpr size_t kPairingWindow = 300;  // rules/special.toml: [rule.pairing] window
+
+// A weak term counts only with another term of its rule near it (rules/special.toml): beside
+// a person identifier but alone, it is not reported ("Borger 150372-1003 er sygemeldt.").
+Snippet decoy_weak_term_alone(Rng& rng) {
+  struct Weak {
+    std::string_view rule, text, term;
+  };
+  static constexpr Weak kWeak[] = {
+      {"art9.health", "er sygemeldt", "sygemeldt"},        {"art9.health", "har fået ny medicin", "medicin"},
+      {"art9.religion", "gik i kirke", "kirke"},             {"art9.trade_union", "har betalt kontingent", "kontingent"},
+      {"art10.criminal", "fik en bøde", "bøde"},             {"dk.social_case", "har gæld", "gæld"},
+      {"art9.ethnic_origin", "er flygtning", "flygtning"},   {"art9.political_opinion", "er kandidat til stillingen", "kandidat"},
+      {"art9.genetic", "har afgivet dna", "dna"},
+  };
+  const Weak& w = kWeak[rng.below(std::size(kWeak))];
+  Snippet s;
+  std::string subject = person_subject(rng, s.truth);
+  // Neutral sentences on both sides, longer than the pairing window: a term of the same rule
+  // in the next planted snippet would otherwise make the weak term count.
+  s.text = vocab::fillers(rng, kPairingWindow + 10) + " " + subject + " " + std::string(w.text) + ". " +
+           vocab::fillers(rng, kPairingWindow + 10);
+  s.truth.push_back(decoy(w.rule, std::string(w.term), "weak term beside a person identifier, no other term of its rule"));
+  return s;
+}
+
+namespace {
+constexpr const char* kIcdCodes[] = {"E11.9", "E10.9", "F32.1", "F20.0", "G40.9", "C18.7", "J44.1",
+                                     "I50.9", "M54.5", "F10.2", "G35",   "F00",   "I21.4", "K50.9"};
+}  // namespace
+
+// A code-shaped reference next to a person but with no diagnosis keyword ("lokale F32"),
+// or after a keyword with no person near it: neither is health data.
+Snippet decoy_health_code(Rng& rng) {
+  std::string code = kIcdCodes[rng.below(std::size(kIcdCodes))];
+  Snippet s;
+  if (rng.chance(0.5)) {
+    std::string subject = person_subject(rng, s.truth);
+    s.text = subject + " har møde i lokale " + code + " på rådhuset.";
+    s.truth.push_back(decoy("art9.health_code", code, "code shape beside a person, no diagnosis keyword"));
+    return s;
+  }
+  s.text = "Eksempel på kodning: aktionsdiagnose " + code + ". " + vocab::filler(rng);
+  s.isolate = true;
+  s.truth.push_back(decoy("art9.health_code", code, "code after a diagnosis keyword, no person identifier near"));
+  return s;
+}
+
 Snippet plant_health_code(Rng& rng) {
-  static constexpr const char* kCodes[] = {"E11.9", "E10.9", "F32.1", "F20.0", "G40.9", "C18.7", "J44.1",
-                                           "I50.9", "M54.5", "F10.2", "G35",   "F00",   "I21.4", "K50.9"};
   // Keywords of art9.health_code; "Diagnose" is also a health term (then reported as such).
   struct Keyword {
     const char* text;
@@ -167,7 +217,7 @@ Snippet plant_health_code(Rng& rng) {
   };
   static constexpr Keyword kKeywords[] = {{"Aktionsdiagnose:", nullptr}, {"bidiagnose", nullptr}, {"diagnosekode", nullptr},
                                           {"ICD-10:", nullptr},          {"SKS-kode", nullptr},   {"Diagnose:", "diagnose"}};
-  std::string code = kCodes[rng.below(std::size(kCodes))];
+  std::string code = kIcdCodes[rng.below(std::size(kIcdCodes))];
   bool sks = rng.chance(0.4);  // the Danish SKS form: "D" in front, no dot
   if (sks) {
     std::string plain;

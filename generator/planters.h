@@ -99,6 +99,8 @@ Snippet plant_special_category(std::string_view rule, Rng& rng);
 Snippet plant_isolated_term(Rng& rng);
 Snippet plant_health_code(Rng& rng);
 Snippet plant_term_beside_name_only(Rng& rng);  // ambiguous: names are not detected
+Snippet decoy_weak_term_alone(Rng& rng);
+Snippet decoy_health_code(Rng& rng);
 
 // Decoys kept beside the values they imitate (decoys.cpp picks among all of them).
 Snippet decoy_card_failing_luhn(Rng& rng);

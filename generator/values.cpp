@@ -100,8 +100,9 @@ bool cpr_date(std::string_view ten, Date* out) {
   auto num = [&](size_t at) { return (ten[at] - '0') * 10 + (ten[at + 1] - '0'); };
   Date d{cpr_century_year(num(4), ten[6] - '0'), num(2), num(0)};
   *out = d;
-  // 2026 and later counted as future: generated corpora stay valid as the years pass.
-  return is_real_date(d.year, d.month, d.day) && d.year <= 2026;
+  // Up to 2030 counted as past: these answer "could a scanner read it so?", and a corpus
+  // generated now must keep one reading when it is scanned in the years to come.
+  return is_real_date(d.year, d.month, d.day) && d.year <= kPastHorizon;
 }
 }  // namespace
 

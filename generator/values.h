@@ -15,6 +15,10 @@ struct Date {
 };
 
 bool is_real_date(int year, int month, int day);
+// Birth years up to this may be in the past when a corpus generated now is scanned (until
+// the end of 2029): values are kept clear of readings with such dates, while planted
+// future dates lie beyond it.
+inline constexpr int kPastHorizon = 2030;
 // A birth date between `from_year` and `to_year`, inclusive.
 Date birth_date(Rng& rng, int from_year, int to_year);
 std::string two(int n);  // "07"

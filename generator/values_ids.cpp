@@ -32,6 +32,14 @@ char fi_check_char(std::string_view nine) {
   return kChars[num(nine, 0, 9) % 31];
 }
 
+bool reads_as_hetu(std::string_view ten, char sign) {
+  int century = sign == '+' ? 1800 : sign == '-' || (sign >= 'U' && sign <= 'Y') ? 1900 : sign >= 'A' && sign <= 'F' ? 2000 : 0;
+  if (!century || ten.size() != 10 || num(ten, 6, 3) < 2) return false;
+  int year = century + num(ten, 4, 2);
+  if (!is_real_date(year, num(ten, 2, 2), num(ten, 0, 2)) || year > kPastHorizon) return false;
+  return fi_check_char(ten.substr(0, 9)) == ten[9];
+}
+
 int is_check_digit(std::string_view eight) {
   static constexpr int kWeights[8] = {3, 2, 7, 6, 5, 4, 3, 2};
   int sum = 0;

@@ -16,6 +16,10 @@ int no_check_digit(std::string_view digits, bool second);
 bool no_fnr_ok(std::string_view eleven);
 // Finland: the HETU check character of DDMMYYNNN.
 char fi_check_char(std::string_view nine);
+// Whether DDMMYY, `sign`, NNN and the last character read as a valid HETU (real past birth
+// date for the sign's century, individual number 002-899 or above, check character): a
+// CPR-shaped number written with '-' is one about once in 31, a Swedish one with '+' too.
+bool reads_as_hetu(std::string_view ten, char sign);
 // Iceland: the kennitala check digit of the first eight digits, -1 when none exists.
 int is_check_digit(std::string_view eight);
 // Netherlands: the BSN 11-proof.

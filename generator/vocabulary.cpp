@@ -136,6 +136,12 @@ std::string address(Rng& rng) {
 
 std::string filler(Rng& rng) { return std::string(rng.pick(filler_sentences())); }
 
+std::string fillers(Rng& rng, size_t min_bytes) {
+  std::string out;
+  while (out.size() < min_bytes) out.append(out.empty() ? "" : " ").append(rng.pick(filler_sentences()));
+  return out;
+}
+
 namespace {
 // E-mail local parts are ASCII: æ -> ae, ø -> oe, å -> aa, as Danish users write them.
 std::string ascii_lower(std::string_view name) {

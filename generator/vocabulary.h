@@ -25,6 +25,7 @@ const std::vector<std::string_view>& months();  // "januar", ...
 std::string full_name(Rng& rng);                  // "Mette Sørensen"
 std::string address(Rng& rng);                    // "Egevej 12, 2. tv., 8000 Aarhus C"
 std::string filler(Rng& rng);                     // one neutral sentence
+std::string fillers(Rng& rng, size_t min_bytes);  // neutral sentences, at least min_bytes
 std::string email_local_part(std::string_view name, Rng& rng);  // "mette.sorensen", "ms1982"
 
 // Replaces every "{name}" in `pattern` with the matching value; unknown slots stay.
