@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <ctime>
 #include <stdexcept>
+#include <string_view>
 
 #include "encoding.h"
 #include "writers.h"
@@ -46,16 +47,49 @@ std::vector<std::string> wrap_words(const std::string& text, size_t width) {
   return lines;
 }
 
-// The lines a paragraph takes. A planted snippet is never wrapped (that could split its
-// number across lines): a long one gets a smaller font instead. Empty when the text has a
-// character Windows-1252 lacks.
+// Where the sentence that starts at `at` ends: at ". " before a capital letter, so that
+// "Kundenr. 1002281682" and "CPR-nr. 010190-1236" stay whole.
+size_t sentence_end(const std::string& text, size_t at) {
+  for (size_t dot = text.find(". ", at); dot != std::string::npos; dot = text.find(". ", dot + 1)) {
+    std::string_view next = std::string_view(text).substr(dot + 2);
+    bool capital = !next.empty() && ((next[0] >= 'A' && next[0] <= 'Z') || next.substr(0, 2) == "Æ" ||
+                                     next.substr(0, 2) == "Ø" || next.substr(0, 2) == "Å");
+    if (capital) return dot + 1;
+  }
+  return text.size();
+}
+
+// A planted snippet is wrapped only between sentences: a break inside one could split its
+// number, or part it from its keyword. Sentences are packed into lines of kWrapColumns; a
+// longer one keeps a line of its own and a smaller font (layout()).
+std::vector<std::string> wrap_sentences(const std::string& text, size_t width) {
+  std::vector<std::string> lines;
+  std::string line;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = sentence_end(text, at);
+    std::string sentence = text.substr(at, end - at);
+    if (!line.empty() && line.size() + 1 + sentence.size() > width) {
+      lines.push_back(line);
+      line.clear();
+    }
+    line.append(line.empty() ? "" : " ").append(sentence);
+    at = end < text.size() ? end + 1 : end;
+  }
+  if (!line.empty() || lines.empty()) lines.push_back(line);
+  return lines;
+}
+
+// The lines a paragraph takes. Empty when the text has a character Windows-1252 lacks.
 std::vector<Line> layout(const Paragraph& p) {
   std::vector<Line> out;
   size_t start = 0;
   while (start <= p.text.size()) {
     size_t nl = p.text.find('\n', start);
     std::string source = p.text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    std::vector<std::string> pieces = p.planted || p.heading ? std::vector<std::string>{source} : wrap_words(source, kWrapColumns);
+    std::vector<std::string> pieces = p.heading   ? std::vector<std::string>{source}
+                                      : p.planted ? wrap_sentences(source, kWrapColumns)
+                                                  : wrap_words(source, kWrapColumns);
     for (const auto& piece : pieces) {
       Line line;
       if (!to_windows1252(piece, line.bytes)) return {};
