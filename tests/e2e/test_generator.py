@@ -111,9 +111,11 @@ def check_bench(checks, args, env, corpus):
 
 
 def values_shown(text, positives):
-    """The positives whose value can be read in `text` (CPR digits with any separator)."""
+    """The positives whose value can be read in `text`: CPR digits with any separator, or
+    without the leading zero a spreadsheet drops from a CPR typed as a number."""
     digits, lower = re.sub(r"\D", "", text), text.lower()
-    return [t for t in positives if (t["value"] in digits if t["detector"].startswith("dk.cpr") else t["value"] in lower)]
+    return [t for t in positives if (t["value"].lstrip("0") in digits if t["detector"].startswith("dk.cpr")
+                                     else t["value"] in lower)]
 
 
 def sample(files, truth, ext):
