@@ -162,8 +162,8 @@ std::vector<std::pair<Format, double>> large_files_mix(const std::vector<std::pa
 constexpr uint64_t kChunkBytes = 1 << 20;
 
 // A multi-GB journal export or mailbox, written a chunk (or a message) at a time.
-uint64_t stream_large_file(Format format, OutputFile& out, FileContext& ctx, const std::string& rel, TruthWriter& truth,
-                           CorpusReport& report, FormatTally& tally) {
+void stream_large_file(Format format, OutputFile& out, FileContext& ctx, const std::string& rel, TruthWriter& truth,
+                       CorpusReport& report, FormatTally& tally) {
   TextStyle style;
   while (out.written() < ctx.target) {
     Rendered chunk;
@@ -181,7 +181,6 @@ uint64_t stream_large_file(Format format, OutputFile& out, FileContext& ctx, con
     out.write(chunk.bytes);
     for (const auto& t : chunk.truth) truth.add(rel, t, report, tally);
   }
-  return out.written();
 }
 
 }  // namespace
@@ -316,11 +315,11 @@ struct Run {
 
 CorpusReport generate_corpus(const CorpusOptions& options) {
   auto start = std::chrono::steady_clock::now();
+  auto mix = options.mix.empty() ? default_mix() : options.mix;
+  if (options.shape == Shape::large_files) mix = large_files_mix(mix);  // before anything is written
   check_output_dir(options.out);
   make_dirs(options.out);
   Run run(options);
-  auto mix = options.mix.empty() ? default_mix() : options.mix;
-  if (options.shape == Shape::large_files) mix = large_files_mix(mix);
   for (uint64_t index = 0; run.report.bytes < options.size; ++index)
     run.write_file(index, next_format(mix, run.format_bytes, run.report.bytes));
   run.truth.close();

@@ -178,7 +178,8 @@ def check_bad_flags(checks, args, env, corpus):
     fresh = os.path.join(env.root, "never")
     for flags, named in ((["--mix", "text=40,foo=3"], "--mix"), (["--mix", "text=many"], "--mix"),
                          (["--size", "12XB"], "--size"), (["--size", "0"], "--size"),
-                         (["--shape", "round"], "--shape")):
+                         (["--shape", "round"], "--shape"),
+                         (["--shape", "large-files", "--mix", "pdf=1"], "--mix")):
         res = c.run([args.binary, "corpus", "generate", "--out", fresh, *flags], env=env.environ(), timeout=30)
         checks.check(f"bad flag {' '.join(flags)}: exit 2 naming {named}", res.returncode == 2 and named in res.err,
                      f"exit {res.returncode}: {res.err}")
