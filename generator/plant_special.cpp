@@ -179,8 +179,9 @@ Snippet decoy_weak_term_alone(Rng& rng) {
   std::string subject = person_subject(rng, s.truth);
   // Neutral sentences on both sides, so that with the gap between snippets the pairing
   // window (300 bytes) holds no term of a neighbour, which would make the weak term count.
-  s.text = vocab::fillers(rng, kWindow300Padding) + " " + subject + " " + std::string(w.text) + ". " +
-           vocab::fillers(rng, kWindow300Padding);
+  // The identifier and term early on the line (a PDF writer shrinks a long planted line).
+  s.text = vocab::fillers(rng, kWindow300Padding, kWindow300Padding + 60) + " " + subject + " " + std::string(w.text) +
+           ". " + vocab::fillers(rng, kWindow300Padding);
   s.truth.push_back(decoy(w.rule, std::string(w.term), "weak term beside a person identifier, no other term of its rule"));
   return s;
 }
