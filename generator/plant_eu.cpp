@@ -164,7 +164,7 @@ Snippet plant_uk_nino(Rng& rng) {
 // after the number keeps the next planted CPR number out of its reach.
 Snippet plant_uk_nhs(Rng& rng) {
   Snippet s = in_sentence(rng, {"NHS number:", "NHS No.", "NHS number", "NHS"}, written_uk_nhs(rng));
-  s.text.append(" ").append(vocab::fillers(rng, 310));
+  s.text.append(" ").append(vocab::fillers(rng, kWindow300Padding));
   return s;
 }
 

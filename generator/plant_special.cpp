@@ -161,8 +161,6 @@ Snippet plant_term_beside_name_only(Rng& rng) {
   return s;
 }
 
-constexpr size_t kPairingWindow = 300;  // rules/special.toml: [rule.pairing] window
-
 // A weak term counts only with another term of its rule near it (rules/special.toml): beside
 // a person identifier but alone, it is not reported ("Borger 150372-1003 er sygemeldt.").
 Snippet decoy_weak_term_alone(Rng& rng) {
@@ -179,10 +177,11 @@ Snippet decoy_weak_term_alone(Rng& rng) {
   const Weak& w = kWeak[rng.below(std::size(kWeak))];
   Snippet s;
   std::string subject = person_subject(rng, s.truth);
-  // Neutral sentences on both sides, longer than the pairing window: a term of the same rule
-  // in the next planted snippet would otherwise make the weak term count.
-  s.text = vocab::fillers(rng, kPairingWindow + 10) + " " + subject + " " + std::string(w.text) + ". " +
-           vocab::fillers(rng, kPairingWindow + 10);
+  // Neutral sentences on both sides, so that with the gap between snippets the pairing
+  // window (300 bytes) holds no term of a neighbour, which would make the weak term count.
+  // The identifier and term early on the line (a PDF writer shrinks a long planted line).
+  s.text = vocab::fillers(rng, kWindow300Padding, kWindow300Padding + 60) + " " + subject + " " + std::string(w.text) +
+           ". " + vocab::fillers(rng, kWindow300Padding);
   s.truth.push_back(decoy(w.rule, std::string(w.term), "weak term beside a person identifier, no other term of its rule"));
   return s;
 }

@@ -36,6 +36,13 @@ inline Snippet as_cell(Written w) {
   return Snippet{std::move(w.text), {std::move(w.truth)}, false};
 }
 
+// Documents keep at least this much prose between planted snippets (generator/content.cpp).
+// A snippet that must keep a 300-byte window (a term's pairing, the NHS keyword) clear of
+// its neighbours pads itself with the rest, not the whole window: document writers keep a
+// snippet on one line, and a PDF line of 700 characters runs off the page.
+inline constexpr size_t kSnippetGapBytes = 200;
+inline constexpr size_t kWindow300Padding = 300 - kSnippetGapBytes + 10;
+
 // A template picked from `patterns`, its slots filled, sometimes after a neutral sentence
 // so snippets do not all start the same way.
 std::string sentence(Rng& rng, const std::vector<std::string_view>& patterns, Slots slots);

@@ -142,6 +142,13 @@ std::string fillers(Rng& rng, size_t min_bytes) {
   return out;
 }
 
+std::string fillers(Rng& rng, size_t min_bytes, size_t max_bytes) {
+  for (;;) {
+    std::string out = fillers(rng, min_bytes);
+    if (out.size() <= max_bytes) return out;
+  }
+}
+
 namespace {
 // E-mail local parts are ASCII: æ -> ae, ø -> oe, å -> aa, as Danish users write them.
 std::string ascii_lower(std::string_view name) {

@@ -26,6 +26,7 @@ std::string full_name(Rng& rng);                  // "Mette Sørensen"
 std::string address(Rng& rng);                    // "Egevej 12, 2. tv., 8000 Aarhus C"
 std::string filler(Rng& rng);                     // one neutral sentence
 std::string fillers(Rng& rng, size_t min_bytes);  // neutral sentences, at least min_bytes
+std::string fillers(Rng& rng, size_t min_bytes, size_t max_bytes);  // and at most max_bytes
 std::string email_local_part(std::string_view name, Rng& rng);  // "mette.sorensen", "ms1982"
 
 // Replaces every "{name}" in `pattern` with the matching value; unknown slots stay.

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "identifiers.h"
+#include "planters.h"
 #include "test_helpers.h"
 #include "values.h"
 #include "values_ids.h"
@@ -129,7 +130,7 @@ TEST(GeneratorValues, NeighbouringSnippetsKeepTheirTruth) {
     bool last_isolated = false;
     for (int k = 0; k < 40; ++k) {
       Snippet s = rng.chance(0.5) ? corpus::plant_positive(ids[rng.below(ids.size())], rng) : corpus::plant_decoy(rng);
-      size_t gap = s.isolate || last_isolated ? corpus::kIsolationBytes + 32 : 200;
+      size_t gap = s.isolate || last_isolated ? corpus::kIsolationBytes + 32 : corpus::kSnippetGapBytes;
       text.append("\n").append(corpus::vocab::fillers(rng, gap)).append("\n").append(s.text);
       last_isolated = s.isolate;
       for (const auto& t : s.truth) {
