@@ -25,10 +25,12 @@ What the tree looks like:
     (file, detector, value) in a file, for `gdprscan bench`:
       {"file": "Sager/...txt", "detector": "dk.cpr", "value": "0101901236", "kind": "positive", "note": ...}
     kinds: "positive" (must be found): mod-11-valid CPR numbers (dk.cpr), replacement
-    numbers (dk.cpr_replacement), e-mail addresses (email); "decoy" (must not be reported
+    numbers with a keyword of their rule close by (dk.cpr_replacement), e-mail addresses
+    (email); "decoy" (must not be reported
     as dk.cpr): 10-digit invoice/order/account numbers of CPR shape after their label;
     "ambiguous" (bench ignores it): CPR numbers that fail mod-11 on a date CPR-kontoret
-    does not list, which a scanner may fairly report only next to a CPR keyword.
+    does not list, which a scanner may fairly report only next to a CPR keyword, and
+    replacement numbers with no keyword close by (see replacement_keyword_near).
     Values are normalised as gdprscan reports them with --reveal (CPR digits only, e-mail
     lower case). The tree itself is byte-identical with or without the truth file: the
     truth is read back from each file's text and takes nothing from the random stream.
@@ -1148,33 +1150,66 @@ def parse_size(s):
 
 
 def planted_shapes(text):
-    """Every text that may be a planted identifier: CPR shapes not inside a longer digit
-    run, and e-mail addresses."""
+    """Every text that may be a planted identifier, with where it starts: CPR shapes not
+    inside a longer digit run, and e-mail addresses."""
     for m in PLANTED_DIGITS.finditer(text):
         a, b = m.span()
         if not (a and text[a - 1].isdigit()) and not (b < len(text) and text[b].isdigit()):
-            yield m.group()
+            yield m.group(), a
     for m in PLANTED_DOMAIN.finditer(text):
         a = m.start()
         while a and text[a - 1] in EMAIL_LOCAL_CHARS:
             a -= 1
-        yield text[a:m.end()]
+        yield text[a:m.end()], a
+
+
+# A replacement number has no check digit of its own (CPR-kontoret), and day+60 numbers are
+# common among other references, so dk.cpr_replacement reports one only with one of its
+# keywords close by (rules/denmark.toml: within 40 bytes before, 20 after). One that stands
+# in a list row far below the header, or in prose with no keyword, is one a fair scanner
+# may leave alone: the truth calls it "ambiguous" rather than a miss.
+REPLACEMENT_KEYWORDS = re.compile(
+    r"(?<![\w])(erstatningspersonnummer|erstatningsnummer|erstatnings-cpr|erstatningscpr|erstatnings cpr|"
+    r"erstatning|replacement cpr|replacement number|cpr|cpr-nr|cpr\.nr|cpr nr|cprnr|cpr-nummer|cprnummer|"
+    r"personnummer|personnr)(?![^\W\d_])", re.IGNORECASE)
+REPLACEMENT_BEFORE, REPLACEMENT_AFTER = 40, 20
+
+
+def replacement_keyword_near(text, start, end):
+    """Whether a keyword of dk.cpr_replacement starts within its window of text[start:end]
+    (windows in bytes, as the scanner counts them)."""
+    before = text[max(0, start - REPLACEMENT_BEFORE):start]
+    while len(before.encode("utf-8")) > REPLACEMENT_BEFORE:
+        before = before[1:]
+    if REPLACEMENT_KEYWORDS.search(before):
+        return True
+    after = text[end:end + REPLACEMENT_AFTER + 40]
+    for m in REPLACEMENT_KEYWORDS.finditer(after):
+        return len(after[:m.start()].encode("utf-8")) <= REPLACEMENT_AFTER
+    return False
 
 
 def truth_items(g, rel, text):
     """The truth.jsonl lines for one file: each planted identifier found in its text, once."""
-    seen, lines = set(), []
-    for shown in planted_shapes(text):
+    items = {}  # (detector, value) -> item, in the order first seen
+    for shown, start in planted_shapes(text):
         planted = g.truth.get(shown)
         if planted is None:
             continue
         detector, kind, note, value = planted
-        if (detector, value) in seen:
+        if detector == "dk.cpr_replacement" and not replacement_keyword_near(text, start, start + len(shown)):
+            kind, note = "ambiguous", "replacement number with no keyword within its window"
+        item = items.get((detector, value))
+        if item is not None:
+            if kind == "positive":  # found anywhere in the file counts: one occurrence with a keyword will do
+                item["kind"] = kind
+                item["note"] = note
             continue
-        seen.add((detector, value))
-        item = {"file": rel, "detector": detector, "value": value, "kind": kind}
-        if note:
-            item["note"] = note
+        items[(detector, value)] = {"file": rel, "detector": detector, "value": value, "kind": kind, "note": note}
+    lines = []
+    for item in items.values():
+        if not item["note"]:
+            del item["note"]
         lines.append(json.dumps(item, ensure_ascii=False) + "\n")
     return lines
 

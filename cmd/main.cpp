@@ -8,6 +8,7 @@
 
 #include "bench_command.h"
 #include "commands.h"
+#include "corpus_command.h"
 #include "helper_process.h"
 
 using namespace gdprscan;
@@ -118,6 +119,29 @@ Exit status: 0 done, 1 a figure regressed beyond --max-regression, 2 bad flags o
       ->check(CLI::IsMember({"rg"}));
 }
 
+void add_corpus_command(CLI::App& app, CorpusCommandOptions& o) {
+  CLI::App* corpus = app.add_subcommand("corpus", "Generate a labelled test corpus for gdprscan bench");
+  corpus->footer(R"(
+Examples:
+  gdprscan corpus generate --out corpus --size 1GiB --seed 42
+  gdprscan corpus generate --out small --size 256MiB --shape small-files
+  gdprscan corpus generate --out docs --size 64MiB --mix text=40,docx=15,xlsx=10,pdf=10,eml=10,zip=10
+
+Formats: text csv html docx xlsx pptx odt ods pdf eml mbox zip targz. The same flags give
+a byte-identical tree. DIR/truth.jsonl lists every planted value (gdprscan bench reads it).
+
+Exit status: 0 written, 2 bad flags or a write error.)");
+  corpus->add_option("action", o.action, "generate")->required()->check(CLI::IsMember({"generate"}));
+  corpus->add_option("--out", o.out, "New or empty directory to write the tree to")->required()->type_name("DIR");
+  corpus->add_option("--size", o.size, "Bytes of files to write (default 1GiB; e.g. 256MiB, 10M)")->type_name("SIZE");
+  corpus->add_option("--seed", o.seed, "Seed of the tree (default 42)");
+  corpus->add_option("--mix", o.mix, "Share of bytes by format, e.g. text=40,docx=15,pdf=10 (default: all formats)")
+      ->type_name("FORMAT=WEIGHT,...");
+  corpus->add_option("--shape", o.shape, "mixed (default), small-files (1-8 KiB each) or large-files (multi-GB text and mbox)")
+      ->type_name("SHAPE");
+  corpus->add_flag("-q,--quiet", o.quiet, "No summary on stderr");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -151,6 +175,8 @@ Exit status: 0 no findings, 1 findings, 2 fatal error.)");
   add_rules_command(app, rules);
   BenchCommandOptions bench;
   add_bench_command(app, bench);
+  CorpusCommandOptions corpus;
+  add_corpus_command(app, corpus);
   app.add_subcommand("version", "Print the version");
   try {
     app.parse(argc, argv);
@@ -169,6 +195,7 @@ Exit status: 0 no findings, 1 findings, 2 fatal error.)");
     }
     if (app.got_subcommand("rules")) return run_rules_command(rules);
     if (app.got_subcommand("bench")) return run_bench_command(bench);
+    if (app.got_subcommand("corpus")) return run_corpus_command(corpus);
     return run_scan_command(scan);
   } catch (const std::exception& e) {
     std::cerr << "gdprscan: error: " << e.what() << "\n";

@@ -11,7 +11,9 @@
 #include <cstdio>
 #include <algorithm>
 #include <cstring>
+#include <locale.h>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "piece_scanner.h"
@@ -87,6 +89,26 @@ std::string archive_message(archive* a) {
   mask_message(m);
   return m;
 }
+
+// libarchive converts member names between UTF-8 and the thread's locale. The process
+// stays in the C locale, where a UTF-8 name (a zip entry flagged UTF-8, a pax path) cannot
+// be represented: "Afgørelse.pdf" came back as no name at all. C.UTF-8 (built into glibc)
+// on this thread while a header is read and its name taken.
+class Utf8NamesLocale {
+ public:
+  Utf8NamesLocale() {
+    static const locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
+    if (utf8) previous_ = uselocale(utf8);
+  }
+  ~Utf8NamesLocale() {
+    if (previous_) uselocale(previous_);
+  }
+  Utf8NamesLocale(const Utf8NamesLocale&) = delete;
+  Utf8NamesLocale& operator=(const Utf8NamesLocale&) = delete;
+
+ private:
+  locale_t previous_ = static_cast<locale_t>(0);
+};
 
 std::string member_name(archive_entry* entry, const Item& item, bool raw) {
   if (raw) {  // a lone compressed file: its name without the compression extension
@@ -168,6 +190,7 @@ void for_each_member(Item& item, ExtractContext& ctx, bool compressed, const Mem
   }
   for (int members = 0;; ++members) {
     archive_entry* entry = nullptr;
+    std::optional<Utf8NamesLocale> utf8_names(std::in_place);  // until the member's name is read
     int rc = archive_read_next_header(a.get(), &entry);
     if (rc == ARCHIVE_EOF) break;
     if (rc < ARCHIVE_WARN) {
@@ -181,6 +204,7 @@ void for_each_member(Item& item, ExtractContext& ctx, bool compressed, const Mem
     bool raw = archive_format(a.get()) == ARCHIVE_FORMAT_RAW;
     if (archive_entry_filetype(entry) != AE_IFREG) continue;  // directories, links: no data
     std::string name = member_name(entry, item, raw);
+    utf8_names.reset();
     LocationChain location = item.location;
     location.push_back(name);
     if (archive_entry_is_encrypted(entry)) {

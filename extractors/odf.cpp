@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "registry.h"
+#include "sniff.h"
 #include "xml_parts.h"
 
 namespace gdprscan {
@@ -129,13 +130,7 @@ struct OdfContent final : XmlHandler {
   bool is_spreadsheet = false, is_presentation = false;
 };
 
-std::string mimetype_of(std::string_view head) {
-  // The first member is the stored file "mimetype": its bytes follow the local header.
-  if (head.size() < 38 || head.substr(30, 8) != "mimetype") return {};
-  size_t start = 38;
-  size_t end = head.find("PK", start);
-  return std::string(head.substr(start, (end == std::string_view::npos ? head.size() : end) - start));
-}
+std::string mimetype_of(std::string_view head) { return std::string(opendocument_mimetype(head)); }
 
 void write_pieces(OdfContent& content, const LocationChain& where, ExtractContext& ctx) {
   for (auto& piece : content.pieces) {

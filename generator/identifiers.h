@@ -23,7 +23,11 @@ struct TruthItem {
 };
 
 // A piece of running text and what it plants. `text` is self-contained: any keyword a
-// detector needs is inside it, within the rule's context window.
+// detector needs is inside it, within the rule's context window. It may span lines (a
+// passport's two MRZ lines, a number split across lines on purpose); table cells do not.
+// Each planted value has one reading: values another detector would also rightly report
+// (a Swedish number that is also a Finnish HETU, a card that is also a French NIR) are
+// drawn again rather than planted with two truths.
 struct Snippet {
   std::string text;
   std::vector<TruthItem> truth;
@@ -50,7 +54,10 @@ Snippet plant_decoy(Rng& rng);
 
 // For tables (xlsx, ods, csv): a column header and a bare cell value for `detector`, where
 // the header is the keyword. Only detectors that do not need a keyword next to the value
-// (keyword_free_in_tables) are offered in tables.
+// (keyword_free_in_tables) are offered in tables: a header a row or more above a value is
+// outside most rules' windows, so a cell must be found on its own. A CPR cell may be
+// written as a number (a spreadsheet then drops its leading zero; the xlsx reader restores
+// it under a CPR header).
 bool keyword_free_in_tables(std::string_view detector);
 std::string table_header(std::string_view detector);
 Snippet plant_cell(std::string_view detector, Rng& rng);  // text = the bare cell value

@@ -99,8 +99,7 @@ bool is_ooxml(std::string_view head) {
 
 // OpenDocument: the first member is the uncompressed file "mimetype" (ODF 1.2, 3.3).
 bool is_opendocument(std::string_view head) {
-  return head.size() > 38 && head.substr(30, 8) == "mimetype" &&
-         head.substr(38, 35) == "application/vnd.oasis.opendocument.";
+  return opendocument_mimetype(head).substr(0, 35) == "application/vnd.oasis.opendocument.";
 }
 
 bool contains_caseless(std::string_view hay, std::string_view needle) {
@@ -164,6 +163,18 @@ ContentType markup_type(std::string_view head) {
 }
 
 }  // namespace
+
+// LibreOffice writes no extra field for "mimetype"; libarchive and other zip tools put
+// timestamps there, so the text starts after it.
+std::string_view opendocument_mimetype(std::string_view head) {
+  if (head.size() < 38 || head.substr(30, 8) != "mimetype") return {};
+  auto u16 = [&](size_t at) { return size_t(static_cast<unsigned char>(head[at])) | size_t(static_cast<unsigned char>(head[at + 1])) << 8; };
+  if (u16(26) != 8) return {};
+  size_t start = 38 + u16(28);
+  if (start >= head.size()) return {};
+  size_t end = head.find("PK", start);
+  return head.substr(start, (end == std::string_view::npos ? head.size() : end) - start);
+}
 
 ContentType sniff(std::string_view head) {
   // Text is decided on the first 4 KiB; later binary bytes are decoded as text anyway, which

@@ -39,4 +39,9 @@ enum class ContentType {
 const char* to_string(ContentType t);
 ContentType sniff(std::string_view head);
 
+// An OpenDocument package's stored "mimetype" member text ("application/vnd.oasis.
+// opendocument.text"), read after the first local header's name and extra field; empty
+// when the first member is not "mimetype".
+std::string_view opendocument_mimetype(std::string_view head);
+
 }  // namespace gdprscan

@@ -140,6 +140,21 @@ bool looks_binary(std::string_view head) {
   return count_control(head) * 20 > head.size();  // more than 5% control characters
 }
 
+// UTF-8 text with a few broken sequences (a name cut in the middle of "ø" by a program
+// that counts bytes) is still UTF-8: read as Windows-1252 every "ø" of it would become
+// "Ã¸" and no keyword with æøå would match. The UTF-8 decoder repairs the stray bytes.
+// Windows-1252 text rarely forms a well-formed multi-byte sequence by accident.
+bool mostly_utf8(std::string_view head) {
+  size_t well_formed = 0, ill_formed = 0;
+  for (size_t i = skip_ascii(head, 0); i < head.size(); i = skip_ascii(head, i)) {
+    int len = utf8_sequence_length(head, i);
+    if (len == -1) break;  // cut by the end of the sample
+    if (len == 0) ++ill_formed, ++i;
+    else ++well_formed, i += static_cast<size_t>(len);
+  }
+  return well_formed > 2 * ill_formed;
+}
+
 }  // namespace
 
 EncodingGuess detect_encoding(std::string_view head) {
@@ -155,7 +170,7 @@ EncodingGuess detect_encoding(std::string_view head) {
   if (std::memchr(head.data(), 0, head.size()) && looks_like_utf16(head, big_endian))
     return {big_endian ? Encoding::utf16be : Encoding::utf16le, 0};
   if (looks_binary(head)) return {Encoding::binary, 0};
-  if (is_valid_utf8(head, true)) return {Encoding::utf8, 0};
+  if (is_valid_utf8(head, true) || mostly_utf8(head)) return {Encoding::utf8, 0};
   return {Encoding::windows1252, 0};
 }
 

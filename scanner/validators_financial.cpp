@@ -167,6 +167,27 @@ bool looks_made_up(std::string_view d) {
   return true;
 }
 
+size_t read_iban(std::string_view text, size_t start, int length, bool upper, std::string& value);
+
+// Whether text[start, end) lies inside an IBAN-shaped token (country code, two digits and the
+// country's length in groups), right or wrong in its check digits: a British or Italian
+// IBAN's digits after the bank code ("GB29 NWBK 6016 1331 9268 19") are 14-19 digits in
+// groups of four, and pass Luhn once in ten. Asked only of numbers that passed Luhn.
+bool inside_iban_shape(std::string_view text, size_t start, size_t end) {
+  size_t from = start > 34 + 9 ? start - 34 - 9 : 0;
+  for (size_t p = from; p + 4 <= start; ++p) {
+    if (!is_alpha(text[p]) || !is_alpha(text[p + 1]) || !is_digit(text[p + 2]) || !is_digit(text[p + 3])) continue;
+    bool upper = is_upper(text[p]) && is_upper(text[p + 1]);
+    if ((!upper && !(is_lower(text[p]) && is_lower(text[p + 1]))) || word_char_before(text, p)) continue;
+    std::string value{static_cast<char>(upper ? text[p] : text[p] - 32), static_cast<char>(upper ? text[p + 1] : text[p + 1] - 32)};
+    int length = checksum::iban_length(value);
+    if (length == 0) continue;
+    value.append(text.substr(p + 2, 2));
+    if (read_iban(text, p, length, upper, value) >= end) return true;
+  }
+  return false;
+}
+
 std::optional<Confirmed> confirm_payment_card(std::string_view text, size_t end, const ValidationEnv&) {
   if (end < text.size() && is_digit(text[end])) return std::nullopt;  // not the end of the run
   if (digits_before(text, end, kCardSeparators, 19).count < 13) return std::nullopt;
@@ -180,6 +201,7 @@ std::optional<Confirmed> confirm_payment_card(std::string_view text, size_t end,
   if (!checksum::luhn_ok(g.digits)) return std::nullopt;
   std::string brand = checksum::card_brand(g.digits);
   if (brand.empty()) return std::nullopt;  // Luhn alone passes one random number in ten
+  if (inside_iban_shape(text, g.start, end)) return std::nullopt;
   Confirmed c{g.start, end, g.digits, 0.6, {"luhn_pass", "brand:" + brand}};
   if (g.sizes.size() > 1) {
     c.score += 0.1;

@@ -79,6 +79,16 @@ TEST(DetectEncoding, Utf8Windows1252AndBinary) {
   EXPECT_EQ(detect_encoding(kDanishUtf8.substr(0, 2)).encoding, Encoding::utf8);
 }
 
+// A log that cut a user name inside "ø" ("bj\xC3" + digits) is UTF-8 with one broken
+// sequence, not Windows-1252: read as Windows-1252, "kørekort" would not match its keyword.
+TEST(DetectEncoding, MostlyUtf8WithAStrayByte) {
+  std::string log = "bruger=bj\xC3" "88 INFO login\nsession udl\xC3\xB8" "bet, k\xC3\xB8rekort, F\xC3\xA6lles, \xC3\x85rhus\n";
+  EXPECT_EQ(detect_encoding(log).encoding, Encoding::utf8);
+  EXPECT_EQ(decode_split(log, 20), "bruger=bj\xC3\x83" "88 INFO login\nsession udl\xC3\xB8" "bet, k\xC3\xB8rekort, F\xC3\xA6lles, \xC3\x85rhus\n");
+  // Windows-1252 text with one accidental well-formed pair stays Windows-1252.
+  EXPECT_EQ(detect_encoding("k\xF8rekort \xE6" "ble \xC3\xB8 \xE5r \xD8st").encoding, Encoding::windows1252);
+}
+
 TEST(TextDecoder, EverySplitGivesTheSameText) {
   const std::string inputs[] = {kDanishUtf8, "\xEF\xBB\xBF" + kDanishUtf8, to_utf16(kDanishUtf8, false, true),
                                 to_utf16(kDanishUtf8, true, true), to_utf16(kDanishUtf8, false, false),

@@ -1,0 +1,34 @@
+// Zip and tar.gz written with libarchive's writer (the library our reader uses too), in
+// memory: the office formats are zips of a few parts, and the corpus's archives hold
+// generated documents. Every timestamp is the one given, so bytes depend on the seed only.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+struct archive;
+
+namespace gdprscan::corpus {
+
+class ArchiveWriter {
+ public:
+  enum class Kind { zip, zip_stored, tar_gz };  // zip_stored: no compression (ODF packages)
+  ArchiveWriter(Kind kind, int64_t mtime);
+  ~ArchiveWriter();
+  ArchiveWriter(const ArchiveWriter&) = delete;
+  ArchiveWriter& operator=(const ArchiveWriter&) = delete;
+
+  void add(const std::string& name, std::string_view bytes);
+  std::string finish();
+
+ private:
+  void check(int status, const char* what);
+  archive* a_ = nullptr;
+  Kind kind_;
+  int64_t mtime_;
+  std::string out_;
+};
+
+}  // namespace gdprscan::corpus

@@ -1,0 +1,15 @@
+// Text encodings the writers need beside UTF-8: Windows-1252 for legacy text files and for
+// PDF's WinAnsiEncoding, and XML/HTML escaping.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace gdprscan::corpus {
+
+// False (and `out` unspecified) when a character has no Windows-1252 byte.
+bool to_windows1252(std::string_view utf8, std::string& out);
+
+std::string xml_escaped(std::string_view text);
+
+}  // namespace gdprscan::corpus

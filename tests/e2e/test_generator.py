@@ -1,0 +1,213 @@
+#!/usr/bin/python3
+"""`gdprscan corpus generate`: every format, determinism, bad flags, and our readers against it.
+
+Checks: a 4 MiB mixed corpus has files of every format and a truth.jsonl of the documented
+shape naming only files that exist; the same flags give a byte-identical tree, another seed
+a different one; `gdprscan bench` on it finds every positive (recall 1.0 for every detector
+and every format) and reports no decoy, so the generator tests our own readers; real
+readers open a sample (pdftotext for PDF, LibreOffice for docx, odt and xlsx, when
+installed) and show the planted values; --shape small-files writes files of 1-8 KiB and
+--shape large-files only text and mbox files; bad flags exit 2 naming the flag.
+"""
+
+import json
+import os
+import re
+import shutil
+import sys
+import time
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import e2e_common as c  # noqa: E402
+
+EXTENSIONS = ("txt", "csv", "html", "docx", "xlsx", "pptx", "odt", "ods", "pdf", "eml", "mbox", "zip", "tar.gz")
+SIZE = "4MiB"
+
+
+def generate(args, env, out, *extra, seed="7", size=SIZE, timeout=120):
+    return c.run([args.binary, "corpus", "generate", "--out", out, "--size", size, "--seed", seed, *extra],
+                 env=env.environ(), timeout=timeout)
+
+
+def files_of(root):
+    """Relative path -> bytes of every file under root."""
+    out = {}
+    for d, _, names in os.walk(root):
+        for n in names:
+            p = os.path.join(d, n)
+            with open(p, "rb") as f:
+                out[os.path.relpath(p, root)] = f.read()
+    return out
+
+
+def extension(path):
+    return "tar.gz" if path.endswith(".tar.gz") else path.rsplit(".", 1)[-1]
+
+
+def read_truth(corpus):
+    with open(os.path.join(corpus, "truth.jsonl"), encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def check_mixed(checks, args, env):
+    corpus = os.path.join(env.root, "mixed")
+    res = generate(args, env, corpus)
+    if not checks.check("mixed: exit 0", res.returncode == 0, res.err):
+        return None
+    files = files_of(corpus)
+    found = {extension(p) for p in files if p != "truth.jsonl"}
+    checks.check("mixed: every format", set(EXTENSIONS) <= found, sorted(set(EXTENSIONS) - found))
+    total = sum(len(b) for p, b in files.items() if p != "truth.jsonl")
+    checks.check("mixed: about --size bytes", 4 << 20 <= total < 5 << 20, total)
+    truth = read_truth(corpus)
+    shape_ok = all(isinstance(t.get(k), str) for t in truth for k in ("file", "detector", "value", "kind"))
+    checks.check("truth: file, detector, value and kind on every line", truth and shape_ok)
+    checks.check("truth: kinds", {t["kind"] for t in truth} <= {"positive", "decoy", "ambiguous"},
+                 {t["kind"] for t in truth})
+    checks.check("truth: positives and decoys", any(t["kind"] == "positive" for t in truth) and
+                 any(t["kind"] == "decoy" for t in truth))
+    missing = {t["file"] for t in truth} - set(files)
+    checks.check("truth: names only files of the tree", not missing, sorted(missing)[:3])
+    located = [t for t in truth if "location" in t]
+    checks.check("truth: pages and cells located",
+                 any(t["location"][-1].startswith("page ") for t in located) and
+                 any(t["location"][-1].startswith("cell ") for t in located), len(located))
+    return corpus, files, truth
+
+
+def check_determinism(checks, args, env, files):
+    again = os.path.join(env.root, "again")
+    res = generate(args, env, again)
+    if checks.check("again: exit 0", res.returncode == 0, res.err):
+        other = files_of(again)
+        differing = [p for p in set(files) | set(other) if files.get(p) != other.get(p)]
+        checks.check("same seed: byte-identical tree", not differing, sorted(differing)[:3])
+    seed8 = os.path.join(env.root, "seed8")
+    res = generate(args, env, seed8, seed="8")
+    if checks.check("seed 8: exit 0", res.returncode == 0, res.err):
+        checks.check("another seed: another tree", files_of(seed8) != files, "")
+
+
+def check_bench(checks, args, env, corpus):
+    out = os.path.join(env.root, "bench.json")
+    res = c.run([args.binary, "bench", corpus, "--runs", "1", "--json", out], env=env.environ(), timeout=180)
+    if not checks.check("bench: exit 0", res.returncode == 0, res.err):
+        return
+    with open(out, encoding="utf-8") as f:
+        accuracy = json.load(f)["accuracy"]
+    for group in ("detectors", "formats"):
+        for name, s in sorted(accuracy[group].items()):
+            if s["true_positives"] + s["false_negatives"] == 0:
+                continue
+            checks.check(f"bench: recall 1.0 for {group[:-1]} {name}", s["recall"] == 1.0,
+                         f"{s['false_negatives']} of {s['true_positives'] + s['false_negatives']} missed")
+    formats = {name for name, s in accuracy["formats"].items() if s["true_positives"] > 0}
+    expected = {"txt", "csv", "html", "docx", "xlsx", "odt", "ods", "pdf", "eml", "mbox", "zip", "gz"}
+    checks.check("bench: positives found in every format", expected <= formats, sorted(expected - formats))
+    reported = accuracy["decoys_reported"]
+    checks.check("bench: no decoy reported", not reported,
+                 [f"{d['file']}: {d['detector']} {d['match']}" for d in reported[:5]])
+
+
+def values_shown(text, positives):
+    """The positives whose value can be read in `text`: CPR digits with any separator, or
+    without the leading zero a spreadsheet drops from a CPR typed as a number."""
+    digits, lower = re.sub(r"\D", "", text), text.lower()
+    return [t for t in positives if (t["value"].lstrip("0") in digits if t["detector"].startswith("dk.cpr")
+                                     else t["value"] in lower)]
+
+
+def sample(files, truth, ext):
+    """A file of `ext` with dk.cpr or e-mail positives, and those positives."""
+    for path in sorted(p for p in files if extension(p) == ext):
+        positives = [t for t in truth if t["file"] == path and t["kind"] == "positive" and
+                     t["detector"] in ("dk.cpr", "dk.cpr_replacement", "email")]
+        if positives:
+            return path, positives
+    return None, []
+
+
+def check_real_readers(checks, args, env, corpus, files, truth):
+    if shutil.which("pdftotext"):
+        path, positives = sample(files, truth, "pdf")
+        if checks.check("pdftotext: a PDF with positives", path is not None):
+            res = c.run(["pdftotext", "-enc", "UTF-8", os.path.join(corpus, path), "-"], timeout=60)
+            shown = values_shown(res.out, positives)
+            checks.check("pdftotext: reads the PDF and its planted values", res.returncode == 0 and
+                         len(shown) == len(positives), f"{len(shown)} of {len(positives)}: {res.err}")
+    else:
+        checks.skip("pdftotext", "poppler-utils not installed")
+    soffice = shutil.which("soffice")
+    if not soffice:
+        checks.skip("LibreOffice", "soffice not installed")
+        return
+    work = os.path.join(env.root, "soffice")
+    os.makedirs(work)
+    for ext, target in (("docx", "txt:Text"), ("odt", "txt:Text"), ("xlsx", "csv")):
+        path, positives = sample(files, truth, ext)
+        if not checks.check(f"LibreOffice: a {ext} with positives", path is not None):
+            continue
+        shutil.copy(os.path.join(corpus, path), os.path.join(work, "sample." + ext))
+        res = c.run([soffice, "--headless", "-env:UserInstallation=file://" + os.path.join(work, "profile"),
+                     "--convert-to", target, "--outdir", os.path.join(work, ext), os.path.join(work, "sample." + ext)],
+                    env=env.environ(), timeout=120)
+        converted = os.path.join(work, ext, "sample." + target.split(":")[0])
+        text = open(converted, encoding="latin-1").read() if os.path.exists(converted) else ""
+        shown = values_shown(text, positives)
+        checks.check(f"LibreOffice: opens the {ext} and shows its planted values", len(shown) == len(positives),
+                     f"{len(shown)} of {len(positives)}: {res.err[-300:]}")
+
+
+def check_shapes(checks, args, env):
+    small = os.path.join(env.root, "small")
+    res = generate(args, env, small, "--shape", "small-files", size="1MiB")
+    if checks.check("small-files: exit 0", res.returncode == 0, res.err):
+        sizes = sorted(len(b) for p, b in files_of(small).items() if p != "truth.jsonl")
+        checks.check("small-files: many files of 1-8 KiB", len(sizes) > 150 and sizes[len(sizes) // 2] <= 8192 and
+                     sizes[int(len(sizes) * 0.9)] <= 12 * 1024, f"{len(sizes)} files, median {sizes[len(sizes) // 2]}")
+    large = os.path.join(env.root, "large")
+    res = generate(args, env, large, "--shape", "large-files", size="40MiB")
+    if checks.check("large-files: exit 0", res.returncode == 0, res.err):
+        names = [p for p in files_of(large) if p != "truth.jsonl"]
+        checks.check("large-files: a few text and mbox files",
+                     2 <= len(names) <= 4 and {extension(p) for p in names} == {"txt", "mbox"}, names)
+
+
+def check_bad_flags(checks, args, env, corpus):
+    fresh = os.path.join(env.root, "never")
+    for flags, named in ((["--mix", "text=40,foo=3"], "--mix"), (["--mix", "text=many"], "--mix"),
+                         (["--size", "12XB"], "--size"), (["--size", "0"], "--size"),
+                         (["--shape", "round"], "--shape"),
+                         (["--shape", "large-files", "--mix", "pdf=1"], "--mix")):
+        res = c.run([args.binary, "corpus", "generate", "--out", fresh, *flags], env=env.environ(), timeout=30)
+        checks.check(f"bad flag {' '.join(flags)}: exit 2 naming {named}", res.returncode == 2 and named in res.err,
+                     f"exit {res.returncode}: {res.err}")
+    checks.check("bad flags: nothing written", not os.path.exists(fresh))
+    res = generate(args, env, corpus)
+    checks.check("existing non-empty --out: exit 2 naming --out", res.returncode == 2 and "--out" in res.err,
+                 f"exit {res.returncode}: {res.err}")
+
+
+def main():
+    args = c.parse_args(__doc__.splitlines()[0])
+    started = time.monotonic()
+    checks = c.Checks("test_generator")
+    c.wait_for_binary(args.binary)
+    env = c.Env()
+    try:
+        mixed = check_mixed(checks, args, env)
+        if mixed:
+            corpus, files, truth = mixed
+            check_determinism(checks, args, env, files)
+            check_bench(checks, args, env, corpus)
+            check_real_readers(checks, args, env, corpus, files, truth)
+            check_bad_flags(checks, args, env, corpus)
+        check_shapes(checks, args, env)
+    finally:
+        env.cleanup()
+    checks.finish(started)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
