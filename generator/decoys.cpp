@@ -119,6 +119,20 @@ Snippet phone_label(Rng& rng) {
   return s;
 }
 
+// A Finnish phone number with a ten-digit national part that is also a valid CPR number's
+// digits (DETECTION.md: a phone number with a country code does not contain a CPR number).
+Snippet phone_with_country_code(Rng& rng) {
+  std::string ten;
+  do ten = values::cpr_digits(rng, values::CprKind::mod11_valid);
+  while (ten[0] == '0');  // a national number does not start with the trunk 0
+  Snippet s;
+  s.text = sentence(rng, {"Ring til {name} på +358 {number}.", "Kontakt i Finland: {name}, +358 {number}"},
+                    {{"name", vocab::full_name(rng)}, {"number", ten}});
+  s.truth.push_back(positive("phone.nordic", "358" + ten, "Finnish, +358, ten national digits"));
+  s.truth.push_back(decoy("dk.cpr", ten, "CPR-shaped national number after a country code"));
+  return s;
+}
+
 // Digits on two lines are not one number.
 Snippet split_across_lines(Rng& rng) {
   std::string ten = values::cpr_digits(rng, values::CprKind::mod11_valid);
@@ -163,6 +177,7 @@ Snippet plant_decoy(Rng& rng) {
   static constexpr Weighted kDecoys[] = {
       {labelled_number, 20},         {invalid_date, 10},           {future_date, 10},
       {longer_run, 10},              {phone_label, 8},             {split_across_lines, 8},
+      {phone_with_country_code, 3},
       {plant_isolated_term, 14},     {decoy_card_failing_luhn, 6}, {decoy_iban_wrong_check, 5},
       {decoy_cvr_failing_mod11, 3},  {bare_replacement, 3},        {version_number, 3},
       {plant_term_beside_name_only, 3}, {decoy_weak_term_alone, 4},  {decoy_health_code, 3},

@@ -62,8 +62,6 @@ Slots person_slots(Rng& rng) {
           {"relation", std::string(rng.pick(vocab::relations()))}};
 }
 
-}  // namespace
-
 // A P-number or invoice label counts only close by (DETECTION.md: by proximity, never
 // document-wide): the labelled number is a decoy, a CPR number a sentence later is found.
 Snippet plant_cpr_after_far_label(Rng& rng) {
@@ -79,6 +77,8 @@ Snippet plant_cpr_after_far_label(Rng& rng) {
   s.truth.push_back(positive("dk.cpr", ten, "mod-11 valid, " + form + ", keyword, a label further back"));
   return s;
 }
+
+}  // namespace
 
 Snippet plant_dk_cpr(Rng& rng) {
   if (rng.chance(0.05)) return plant_cpr_after_far_label(rng);

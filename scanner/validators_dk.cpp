@@ -60,10 +60,24 @@ void score_mod11(const std::string& digits, const CivilDate& date, Confirmed& c,
   }
 }
 
+// Whether a country code with its '+' stands right before `start` ("+358 ", "+91 "). DETECTION.md:
+// a phone number with a country code does not contain a CPR number, and Finnish, Indian and
+// other national numbers have ten digits ("+358 2101801236" is a phone number). Only the '+'
+// form: "0046 " cannot be told from the end of another number ("060680-0002 070680-0018").
+bool after_country_code(std::string_view text, size_t start) {
+  if (start < 3 || text[start - 1] != ' ') return false;
+  size_t code = start - 1;
+  while (code > 0 && is_digit(text[code - 1]) && start - 1 - code < 4) --code;
+  size_t digits = start - 1 - code;
+  if (digits < 1 || digits > 3 || code == 0 || text[code - 1] != '+') return false;
+  return code == 1 || !is_alnum(text[code - 2]);
+}
+
 std::optional<Confirmed> confirm_cpr_like(std::string_view text, size_t end, const ValidationEnv& env,
                                           int day_offset) {
   auto shape = find_cpr_shape(text, end, all_digits);
   if (!shape || !free_standing(text, shape->start, end)) return std::nullopt;
+  if (after_country_code(text, shape->start)) return std::nullopt;
   BirthDate born = birth_date(shape->digits, day_offset, digit(shape->digits[6]), env);
   if (!born.ok) return std::nullopt;
   Confirmed c{shape->start, end, shape->digits, 0, {"date_valid"}};
