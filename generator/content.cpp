@@ -47,7 +47,8 @@ size_t kib_events(double per_kib, size_t bytes, Rng& rng) {
 // a snippet that must stand alone).
 class Builder {
  public:
-  Builder(Document& doc, Rng& rng, Planter& planter) : doc_(doc), rng_(rng), planter_(planter) {}
+  Builder(Document& doc, Rng& rng, Planter& planter, const ProsePool& pool)
+      : doc_(doc), rng_(rng), planter_(planter), pool_(pool) {}
 
   template <class Prose>
   void run(size_t target, Density density, Prose&& prose) {
@@ -68,12 +69,24 @@ class Builder {
 
   template <class Prose>
   void plant(Snippet snippet, Prose&& prose) {
-    size_t gap = snippet.isolate || last_isolated_ ? kIsolationBytes + 32 : kGapBytes;
-    while (since_plant_ < gap) add(prose(), false);
+    const bool isolate = snippet.isolate;
+    if (isolate) {
+      add_nameless();  // the prose before may name a person (person.name anchors terms)
+    } else {
+      while (since_plant_ < kGapBytes) add(prose(), false);
+    }
     bytes_ += snippet.text.size() + 2;
     since_plant_ = 0;
-    last_isolated_ = snippet.isolate;
     doc_.paragraphs.push_back(Paragraph{std::move(snippet.text), std::move(snippet.truth), false, true});
+    if (isolate) add_nameless();  // and so may whatever the document says next
+  }
+
+  // kIsolationBytes of prose that names nobody.
+  void add_nameless() {
+    for (size_t added = 0; added < kIsolationBytes + 32;) {
+      add(pool_.nameless_paragraph(rng_), false);
+      added += doc_.paragraphs.back().text.size() + 2;
+    }
   }
 
   size_t bytes() const { return bytes_; }
@@ -82,8 +95,8 @@ class Builder {
   Document& doc_;
   Rng& rng_;
   Planter& planter_;
+  const ProsePool& pool_;
   size_t bytes_ = 0, since_plant_ = 0;
-  bool last_isolated_ = false;
 };
 
 std::string two_digits(int64_t n) {
@@ -207,7 +220,11 @@ std::vector<std::string> build_paragraphs(const std::vector<std::string_view>& s
 }  // namespace
 
 ProsePool::ProsePool(Rng rng)
-    : case_(build_paragraphs(words::case_sentences, rng, 1500)), admin_(build_paragraphs(words::admin_sentences, rng, 1500)) {}
+    : case_(build_paragraphs(words::case_sentences, rng, 1500)), admin_(build_paragraphs(words::admin_sentences, rng, 1500)) {
+  words::NamelessProse nameless;
+  Rng own = rng.fork("nameless");  // its own stream: the named pools stay as they were
+  nameless_ = build_paragraphs(words::admin_sentences, own, 200);
+}
 
 // ---- Documents -------------------------------------------------------------------------
 
@@ -248,7 +265,7 @@ std::string kind_name(DocKind kind) {
 
 Document make_document(DocKind kind, size_t target_bytes, int year, Rng& rng, Planter& planter, const ProsePool& prose) {
   Document doc;
-  Builder b(doc, rng, planter);
+  Builder b(doc, rng, planter, prose);
   auto case_prose = [&] { return prose.case_paragraph(rng); };
   auto admin_prose = [&] { return prose.admin_paragraph(rng); };
   Density density = density_of(kind);

@@ -37,9 +37,12 @@ class ProsePool {
   explicit ProsePool(Rng rng);
   const std::string& case_paragraph(Rng& rng) const { return case_.at(rng.below(case_.size())); }
   const std::string& admin_paragraph(Rng& rng) const { return admin_.at(rng.below(admin_.size())); }
+  // Administrative prose that names nobody: around a snippet that must stand apart from any
+  // person identifier (Snippet::isolate), since person.name anchors special-category terms.
+  const std::string& nameless_paragraph(Rng& rng) const { return nameless_.at(rng.below(nameless_.size())); }
 
  private:
-  std::vector<std::string> case_, admin_;
+  std::vector<std::string> case_, admin_, nameless_;
 };
 
 DocKind pick_kind(Rng& rng, size_t target_bytes);

@@ -224,7 +224,15 @@ const std::vector<std::string_view> log_messages = {
     "eksport til Excel", "åbn dokument", "fejl: timeout ved kald til Serviceplatformen", "session udløbet",
     "adgang nægtet til sag", "dokument journaliseret", "brev sendt via Digital Post"};
 
+namespace {
+thread_local bool g_nameless = false;
+}  // namespace
+
+NamelessProse::NamelessProse() : was_(g_nameless) { g_nameless = true; }
+NamelessProse::~NamelessProse() { g_nameless = was_; }
+
 std::string full_name(Rng& rng) {
+  if (g_nameless) return "borgeren";
   std::string name(rng.pick(first_names));
   if (rng.chance(0.15)) name.append(" ").append(rng.pick(first_names));
   return name.append(" ").append(rng.pick(last_names));
@@ -266,8 +274,8 @@ std::string amount_dkk(Rng& rng) {
 namespace {
 
 std::string slot_value(std::string_view slot, Rng& rng) {
-  if (slot == "fornavn") return std::string(rng.pick(first_names));
-  if (slot == "efternavn") return std::string(rng.pick(last_names));
+  if (slot == "fornavn") return g_nameless ? "borgeren" : std::string(rng.pick(first_names));
+  if (slot == "efternavn") return g_nameless ? "selv" : std::string(rng.pick(last_names));
   if (slot == "navn") return full_name(rng);
   if (slot == "afd") return std::string(rng.pick(departments));
   if (slot == "ydelse") return std::string(rng.pick(benefits));

@@ -23,6 +23,20 @@ struct City {
 extern const std::vector<City> cities;
 
 std::string full_name(Rng& rng);
+
+// While one of these lives (on this thread), prose names nobody: full_name and the name slots
+// say "borgeren". The writers wrap the prose around a snippet that must stand apart from any
+// person identifier (Snippet::isolate) in it, because person.name anchors terms too.
+class NamelessProse {
+ public:
+  NamelessProse();
+  ~NamelessProse();
+  NamelessProse(const NamelessProse&) = delete;
+  NamelessProse& operator=(const NamelessProse&) = delete;
+
+ private:
+  bool was_;
+};
 std::string street_address(Rng& rng);  // "Vestergade 12, 2. tv., 8000 Aarhus C"
 std::string date_dk(Rng& rng, int year);  // "14-03-2019" and the other Danish ways to write one
 std::string amount_dkk(Rng& rng);           // "12.450,00 kr."

@@ -71,7 +71,8 @@ constexpr int kSeeds = 300;
 // A rule added to the catalogue must be planted too, or the corpus cannot measure it.
 TEST(GeneratorValues, EveryCatalogueDetectorIsPlantable) {
   std::set<std::string> catalogue, plantable(corpus::plantable_detectors().begin(), corpus::plantable_detectors().end());
-  for (const Rule& rule : testing::shipped_rules()) catalogue.insert(rule.id);
+  for (const Rule& rule : testing::shipped_rules())
+    if (!rule.report_on_request) catalogue.insert(rule.id);  // person.name: an anchor, not reported by default
   EXPECT_EQ(plantable, catalogue);
 }
 
