@@ -2,56 +2,26 @@
 
 #include <cctype>
 
+#include "prose_words.h"
+
 namespace gdprscan::corpus::vocab {
 
-const std::vector<std::string_view>& first_names() {
-  static const std::vector<std::string_view> names = {
-      "Anne",   "Kirsten", "Mette",  "Hanne",  "Helle",  "Susanne", "Lene",    "Marianne", "Camilla", "Louise",
-      "Pia",    "Karen",   "Bente",  "Inge",   "Lone",   "Jette",   "Ida",     "Emma",     "Freja",   "Sofie",
-      "Signe",  "Malene",  "Aase",   "Gitte",  "Dorthe", "Vibeke",  "Rikke",   "Trine",    "Maja",    "Astrid",
-      "Peter",  "Jens",    "Lars",   "Henrik", "Søren",  "Thomas",  "Niels",   "Morten",   "Anders",  "Rasmus",
-      "Jesper", "Mads",    "Kasper", "Jørgen", "Poul",   "Ole",     "Bjørn",   "Torben",   "Kåre",    "Erik",
-      "Knud",   "Bo",      "Mikkel", "Emil",   "Asger",  "Claus",   "Preben",  "Ahmed",    "Fatima",  "Zeynep",
-      "Tomasz", "Yasmin",  "Omar",   "Leila",  "Ewa",    "Piotr",
-  };
-  return names;
-}
+// The names, streets, towns, departments and months are the document prose's own
+// (prose_words.cpp): one vocabulary for the whole corpus.
 
-const std::vector<std::string_view>& last_names() {
-  static const std::vector<std::string_view> names = {
-      "Nielsen",  "Jensen",   "Hansen",      "Pedersen", "Andersen",   "Christensen", "Larsen",    "Sørensen",
-      "Rasmussen", "Jørgensen", "Petersen",   "Madsen",   "Kristensen", "Olsen",       "Thomsen",   "Poulsen",
-      "Møller",   "Mortensen", "Knudsen",    "Mikkelsen", "Frederiksen", "Lund",       "Holm",      "Schmidt",
-      "Eriksen",  "Clausen",  "Østergaard",  "Vestergaard", "Nissen",   "Kjær",        "Mogensen",  "Skov",
-      "Søndergaard", "Dahl",  "Nørgaard",    "Bækgaard", "Højgaard",   "Bøgh",        "Ærenlund",  "Åberg",
-      "Friis",    "Brøndum",  "Lykke",       "Bach",     "Hussein",    "Yilmaz",      "Nowak",     "Kowalski",
-      "Khan",     "Demir",
-  };
-  return names;
-}
+const std::vector<std::string_view>& first_names() { return words::first_names; }
 
-const std::vector<std::string_view>& streets() {
-  static const std::vector<std::string_view> streets = {
-      "Vestergade", "Østergade", "Nørregade",  "Søndergade", "Algade",   "Jernbanegade", "Skolevej",
-      "Engvej",     "Møllevej",  "Bøgevej",    "Egevej",     "Birkevej", "Lærkevej",     "Rosenvænget",
-      "Kastanie Allé", "Strandvejen", "Havnegade", "Torvet", "Åboulevarden", "Grønnegade", "Ørstedsvej",
-      "Fælledvej",  "Nørrebrogade", "Amagerbrogade", "Bispensgade", "Kærvej", "Præstøvej", "Sølvgade",
-      "Fåborgvej",  "Æblehaven", "Ågade",      "Tværgade",   "Slotsgade", "Bredgade",    "Vibevej",
-      "Højvangen",  "Gl. Kongevej", "Smedegade", "Lindevej",  "Åparken",
-  };
-  return streets;
-}
+const std::vector<std::string_view>& last_names() { return words::last_names; }
+
+const std::vector<std::string_view>& streets() { return words::streets; }
 
 const std::vector<std::string_view>& towns() {
-  static const std::vector<std::string_view> towns = {
-      "1050 København K", "2100 København Ø", "2200 København N", "2500 Valby",     "2720 Vanløse",
-      "2000 Frederiksberg", "2800 Kongens Lyngby", "2970 Hørsholm", "3000 Helsingør", "3400 Hillerød",
-      "4000 Roskilde",    "4600 Køge",        "4700 Næstved",     "5000 Odense C",  "5700 Svendborg",
-      "6000 Kolding",     "6100 Haderslev",   "6200 Aabenraa",    "6400 Sønderborg", "6700 Esbjerg",
-      "7100 Vejle",       "7400 Herning",     "8000 Aarhus C",    "8200 Aarhus N",  "8600 Silkeborg",
-      "8700 Horsens",     "8800 Viborg",      "9000 Aalborg",     "9400 Nørresundby", "9800 Hjørring",
-      "3700 Rønne",       "4800 Nykøbing F",  "6950 Ringkøbing",  "7800 Skive",     "4200 Slagelse",
-  };
+  static const std::vector<std::string> written = [] {
+    std::vector<std::string> out;
+    for (const words::City& city : words::cities) out.push_back(std::string(city.postcode).append(" ").append(city.name));
+    return out;
+  }();
+  static const std::vector<std::string_view> towns(written.begin(), written.end());
   return towns;
 }
 
@@ -63,14 +33,7 @@ const std::vector<std::string_view>& relations() {
   return relations;
 }
 
-const std::vector<std::string_view>& departments() {
-  static const std::vector<std::string_view> departments = {
-      "Borgerservice", "Jobcentret", "Familieafdelingen", "Ældre og Sundhed", "Myndighedsafdelingen",
-      "Visitationen", "Børn og Unge", "Skoleafdelingen", "Teknik og Miljø", "HR og Løn", "Ydelsescentret",
-      "Hjemmeplejen",
-  };
-  return departments;
-}
+const std::vector<std::string_view>& departments() { return words::departments; }
 
 // Taken from bench/gen_corpus.py's case-work prose, leaving out every sentence with a word
 // of rules/special.toml or a detector keyword, so filler never changes a snippet's truth.
@@ -116,11 +79,7 @@ const std::vector<std::string_view>& email_domains() {
   return domains;
 }
 
-const std::vector<std::string_view>& months() {
-  static const std::vector<std::string_view> months = {"januar", "februar", "marts",     "april",   "maj",      "juni",
-                                                       "juli",   "august",  "september", "oktober", "november", "december"};
-  return months;
-}
+const std::vector<std::string_view>& months() { return words::months; }
 
 std::string full_name(Rng& rng) {
   std::string name(rng.pick(first_names()));
