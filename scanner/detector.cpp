@@ -60,11 +60,15 @@ Detector::Detector(std::vector<Rule> rules, CivilDate today)
     size_t window = std::max({m.keyword_before, m.keyword_after, m.negative_before, m.negative_after,
                               rules_[i].pair_window, 64});
     reach_ = std::max(reach_, window + validators_[i]->max_length);
+    if (terms_matter_only_near_identifiers(rules_[i])) {
+      term_window_ = std::max(term_window_, static_cast<size_t>(rules_[i].pair_window));
+      longest_term_ = std::max(longest_term_, longest_term_bytes(rules_[i]));
+    }
   }
 }
 
 void Detector::detect(std::string_view text, size_t report_from, size_t report_to, MatchScratch& scratch,
-                      std::vector<Detection>& out) const {
+                      std::vector<Detection>& out, const TermScope& terms) const {
   thread_local std::vector<ExpressionMatch> matches;
   matches.clear();
   matcher_.scan_expressions(text, scratch, matches);
@@ -113,8 +117,11 @@ void Detector::detect(std::string_view text, size_t report_from, size_t report_t
     // 0.8999999999999999 in binary, and must pass --min-confidence 0.9).
     d->confidence = std::round(std::clamp(d->hit.score + context, 0.0, 1.0) * 100) / 100;
   }
+  // Where terms matter depends on the identifiers just scored.
+  if (matcher_.has_deferred()) detect_terms(text, report_from, report_to, terms, scratch, out, first);
   std::sort(out.begin() + first, out.end(), [](const Detection& a, const Detection& b) {
-    return a.hit.start != b.hit.start ? a.hit.start < b.hit.start : a.rule < b.rule;
+    if (a.hit.start != b.hit.start) return a.hit.start < b.hit.start;
+    return a.rule != b.rule ? a.rule < b.rule : a.hit.end < b.hit.end;
   });
   // Two rules can confirm the same span (never with the shipped rules, possible with custom
   // ones); report it once per rule.

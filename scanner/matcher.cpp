@@ -48,6 +48,7 @@ std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules) {
     if (same != out.end()) {
       same->owners.push_back(static_cast<uint32_t>(i));
       same->separate |= rules[i].separate_database;
+      same->deferred &= terms_matter_only_near_identifiers(rules[i]);
       continue;
     }
     // The generic "regex" validator has no structure to find the start by: Hyperscan
@@ -57,7 +58,8 @@ std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules) {
     bool terms = !rules[i].terms.empty() || !rules[i].weak_terms.empty();
     unsigned flags = rules[i].validator == "regex" || terms ? HS_FLAG_SOM_LEFTMOST : 0;
     if (terms) flags |= HS_FLAG_CASELESS;
-    out.push_back({rules[i].pattern, flags, {static_cast<uint32_t>(i)}, "rule " + rules[i].id, rules[i].separate_database});
+    out.push_back({rules[i].pattern, flags, {static_cast<uint32_t>(i)}, "rule " + rules[i].id, rules[i].separate_database,
+                   terms_matter_only_near_identifiers(rules[i])});
   }
   return out;
 }
@@ -98,14 +100,15 @@ hs_database* compile_database(const std::vector<MatchExpression>& expressions, c
 Matcher::Matcher(std::vector<MatchExpression> expressions) {
   if (expressions.empty()) throw std::runtime_error("no detector rules are enabled");
   auto t0 = std::chrono::steady_clock::now();
-  std::vector<unsigned> main, separate;
+  std::vector<unsigned> main, separate, deferred;
   for (unsigned i = 0; i < expressions.size(); ++i) {
-    (expressions[i].separate ? separate : main).push_back(i);
+    (expressions[i].deferred ? deferred : expressions[i].separate ? separate : main).push_back(i);
     owners_.push_back(expressions[i].owners);
   }
   try {
     for (const auto* which : {&main, &separate})
       if (!which->empty()) databases_.push_back(compile_database(expressions, *which));
+    if (!deferred.empty()) deferred_ = compile_database(expressions, deferred);
   } catch (...) {
     for (hs_database* db : databases_) hs_free_database(db);
     throw;
@@ -115,15 +118,18 @@ Matcher::Matcher(std::vector<MatchExpression> expressions) {
 
 Matcher::~Matcher() {
   for (hs_database* db : databases_) hs_free_database(db);
+  if (deferred_) hs_free_database(deferred_);
 }
 
 void Matcher::prepare(MatchScratch& scratch) const {
-  for (hs_database* db : databases_) {
-    if (std::find(scratch.fits_.begin(), scratch.fits_.end(), db) != scratch.fits_.end()) continue;
+  auto fit = [&scratch](hs_database* db) {
+    if (std::find(scratch.fits_.begin(), scratch.fits_.end(), db) != scratch.fits_.end()) return;
     // Grows the scratch to fit this database too (Hyperscan allows one scratch for many).
     if (hs_alloc_scratch(db, &scratch.scratch_) != HS_SUCCESS) throw std::bad_alloc();
     scratch.fits_.push_back(db);
-  }
+  };
+  for (hs_database* db : databases_) fit(db);
+  if (deferred_) fit(deferred_);
 }
 
 namespace {
@@ -141,6 +147,15 @@ int on_expression_match(unsigned id, unsigned long long from, unsigned long long
   static_cast<std::vector<ExpressionMatch>*>(raw)->push_back({id, static_cast<size_t>(to), static_cast<size_t>(from)});
   return 0;
 }
+struct ShiftedMatches {
+  std::vector<ExpressionMatch>& out;
+  size_t base;  // offset of the scanned range in the caller's text
+};
+int on_shifted_match(unsigned id, unsigned long long from, unsigned long long to, unsigned /*flags*/, void* raw) {
+  auto* ctx = static_cast<ShiftedMatches*>(raw);
+  ctx->out.push_back({id, ctx->base + static_cast<size_t>(to), ctx->base + static_cast<size_t>(from)});
+  return 0;
+}
 }  // namespace
 
 void Matcher::scan(std::string_view text, MatchScratch& scratch, std::vector<Candidate>& out) const {
@@ -153,6 +168,10 @@ void Matcher::scan(std::string_view text, MatchScratch& scratch, std::vector<Can
     hs_error_t rc = scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_match, &ctx);
     if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
   }
+  if (deferred_) {
+    hs_error_t rc = scan(deferred_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_match, &ctx);
+    if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
+  }
 }
 
 void Matcher::scan_expressions(std::string_view text, MatchScratch& scratch, std::vector<ExpressionMatch>& out) const {
@@ -163,6 +182,17 @@ void Matcher::scan_expressions(std::string_view text, MatchScratch& scratch, std
     hs_error_t rc = scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_expression_match, &out);
     if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
   }
+}
+
+void Matcher::scan_deferred(std::string_view text, size_t begin, size_t end, MatchScratch& scratch,
+                            std::vector<ExpressionMatch>& out) const {
+  if (!deferred_ || begin >= end) return;
+  prepare(scratch);
+  static const ScanFn scan = scan_function();
+  ShiftedMatches ctx{out, begin};
+  hs_error_t rc = scan(deferred_, text.data() + begin, static_cast<unsigned>(end - begin), 0, scratch.scratch_,
+                       on_shifted_match, &ctx);
+  if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
 }
 
 }  // namespace gdprscan
