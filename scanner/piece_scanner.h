@@ -27,6 +27,10 @@ struct ReportPolicy {
   // identifier within the window; with document scope also when one is anywhere in the file
   // (the finding waits, awaiting_pair, until the file is done: ScanContext decides).
   bool special_scope_document = false;
+  // Match the word lists over all text instead of only where a term can be reported or
+  // shown (TermScope): slower, and the same findings; tests/unit/test_term_windows.cpp
+  // holds the two against each other.
+  bool terms_everywhere = false;
 };
 
 // Masks what could still identify a person among the digits of a context string.
