@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <stdexcept>
 
@@ -41,6 +42,25 @@ EndShape end_shape(std::string_view text, size_t end) {
 bool worth_validating(const Validator& v, const EndShape& shape) {
   if (shape.digit_after && v.rejects_digit_after) return false;
   return v.accepts_final_digit_run(shape.digit_run);
+}
+
+// Sorts out[first, end) by start, then rule, then end. A detection is large (its value and
+// signals): sorting 4-byte indices and moving each detection into place once is cheaper
+// than moving detections around inside std::sort.
+void sort_by_start(std::vector<Detection>& out, size_t first) {
+  thread_local std::vector<uint32_t> order;
+  thread_local std::vector<Detection> sorted;
+  const Detection* base = out.data() + first;
+  order.resize(out.size() - first);
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [base](uint32_t i, uint32_t j) {
+    const Detection &a = base[i], &b = base[j];
+    if (a.hit.start != b.hit.start) return a.hit.start < b.hit.start;
+    return a.rule != b.rule ? a.rule < b.rule : a.hit.end < b.hit.end;
+  });
+  sorted.clear();
+  for (uint32_t i : order) sorted.push_back(std::move(out[first + i]));
+  std::move(sorted.begin(), sorted.end(), out.begin() + static_cast<std::ptrdiff_t>(first));
 }
 
 }  // namespace
@@ -119,10 +139,7 @@ void Detector::detect(std::string_view text, size_t report_from, size_t report_t
   }
   // Where terms matter depends on the identifiers just scored.
   if (matcher_.has_deferred()) detect_terms(text, report_from, report_to, terms, scratch, out, first);
-  std::sort(out.begin() + first, out.end(), [](const Detection& a, const Detection& b) {
-    if (a.hit.start != b.hit.start) return a.hit.start < b.hit.start;
-    return a.rule != b.rule ? a.rule < b.rule : a.hit.end < b.hit.end;
-  });
+  sort_by_start(out, first);
   // Two rules can confirm the same span (never with the shipped rules, possible with custom
   // ones); report it once per rule.
   out.erase(std::unique(out.begin() + first, out.end(),

@@ -87,6 +87,7 @@ void PieceScanner::process(bool final) {
 
 void PieceScanner::match_and_emit(size_t from, size_t to) {
   detections_.clear();
+  last_paired_ = nullptr;
   // Terms are matched where this scanner can pair or show them (emit_term, masked_context).
   TermScope terms{policy_.special_scope_document || policy_.terms_everywhere, policy_.min_confidence,
                   policy_.context_chars};
@@ -166,8 +167,18 @@ void PieceScanner::emit_term(Detection& d, size_t index, double confidence) {
       return;
     }
     f.paired_detector = detector_.rules()[person->rule].id;
-    if (policy_.fingerprinter) f.paired_fingerprint = (*policy_.fingerprinter)(person->hit.value);
+    if (policy_.fingerprinter) f.paired_fingerprint = paired_fingerprint(*person);
   });
+}
+
+// The terms of a journal note pair with the same identifier one after another: its
+// fingerprint (an HMAC) is computed once for them.
+const std::string& PieceScanner::paired_fingerprint(const Detection& person) {
+  if (last_paired_ != &person) {
+    last_paired_ = &person;
+    last_paired_fingerprint_ = (*policy_.fingerprinter)(person.hit.value);
+  }
+  return last_paired_fingerprint_;
 }
 
 uint64_t PieceScanner::line_of(size_t rel_pos) {

@@ -68,6 +68,7 @@ class PieceScanner final : public TextSink {
   void emit_term(Detection& d, size_t index, double confidence);
   const Detection* nearest_identifier(const Detection& d, int window) const;
   bool another_term_nearby(const Detection& d, int window) const;
+  const std::string& paired_fingerprint(const Detection& person);
   std::string masked_context(size_t index);
   uint64_t line_of(size_t rel_pos);
 
@@ -88,6 +89,8 @@ class PieceScanner final : public TextSink {
   size_t mask_cursor_ = 0;   // masked_context(): the first detection that can reach its window
   uint64_t line_at_cursor_ = 0;
   std::vector<Detection> detections_;
+  const Detection* last_paired_ = nullptr;  // in detections_, with its fingerprint
+  std::string last_paired_fingerprint_;
   std::function<void()> after_finding_;
   std::function<LocationChain(uint64_t)> resolver_;
   std::function<std::optional<ConfidenceAdjustment>(uint64_t)> adjust_;
