@@ -30,6 +30,9 @@ struct TermScope {
   bool whole_text = true;  // --special-scope document pairs with identifiers anywhere
   double min_confidence = 0.5;
   size_t context_chars = 60;
+  // The caller may move confidences after detection (PieceScanner::adjust_by_offset): then
+  // a detection below the threshold can still be reported, with its context.
+  bool confidence_may_change = false;
 };
 
 class Detector {

@@ -107,22 +107,24 @@ void Detector::detect_terms(std::string_view text, size_t report_from, size_t re
   }
   const size_t longest = longest_term_, size = text.size();
   // Step one: the pairing windows of the identifiers that can anchor a term (a term inside
-  // one may be reported) and the masked contexts of every other detection (one of them may
-  // be reported; adjust_by_offset can lift one above the threshold).
+  // one may be reported) and the masked contexts of the detections that may be reported:
+  // those at the threshold, those of other paired rules (the pairing adds to their
+  // confidence) and, when the caller can still move confidences, all.
   thread_local Spans anchors, needed, more;
   anchors.clear();
   needed.clear();
   more.clear();
   for (size_t i = first; i < out.size(); ++i) {
     const Detection& d = out[i];
-    if (identifies_a_person(d.rule) && d.confidence >= scope.min_confidence)
-      anchors.push_back(around(d, term_window_ + longest, size));
-    needed.push_back(around(d, scope.context_chars + longest, size));
+    bool reportable = d.confidence >= scope.min_confidence;
+    if (identifies_a_person(d.rule) && reportable) anchors.push_back(around(d, term_window_ + longest, size));
+    if (reportable || scope.confidence_may_change || rules_[d.rule].pair_window > 0)
+      needed.push_back(around(d, scope.context_chars + longest, size));
   }
-  if (needed.empty()) return;  // nothing to pair with, no context to mask
   merge(anchors, 0);
   needed.insert(needed.end(), anchors.begin(), anchors.end());
   merge(needed, longest);
+  if (needed.empty()) return;  // nothing to pair with, no context to mask
   scan_spans(matcher_, text, needed, longest, scratch, matches);
   size_t terms_first = out.size();
   confirm_terms(text, report_from, report_to, matches, out);

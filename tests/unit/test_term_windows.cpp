@@ -26,7 +26,8 @@ std::vector<Seen> seen(const std::vector<Finding>& findings) {
 }
 
 std::vector<Finding> scan_terms(const Detector& detector, const std::string& text, bool terms_everywhere,
-                          double min_confidence = 0.5, size_t chunk = 1 << 20, size_t write_size = 1 << 20) {
+                                double min_confidence = 0.5, size_t chunk = 1 << 20, size_t write_size = 1 << 20,
+                                double lift = 0) {
   MatchScratch scratch;
   ReportPolicy policy;
   policy.reveal = true;
@@ -34,8 +35,19 @@ std::vector<Finding> scan_terms(const Detector& detector, const std::string& tex
   policy.terms_everywhere = terms_everywhere;
   std::vector<Finding> out;
   PieceScanner scanner(detector, scratch, policy, {}, out, chunk);
+  // As a sheet's column header does (sheet_text.cpp): every detection is moved by `lift`.
+  if (lift != 0)
+    scanner.adjust_by_offset([lift](uint64_t) -> std::optional<ConfidenceAdjustment> {
+      return ConfidenceAdjustment{"column:test", lift};
+    });
   for (size_t i = 0; i < text.size(); i += write_size) scanner.write(std::string_view(text).substr(i, write_size));
   scanner.finish();
+  return out;
+}
+
+std::string lorem(size_t bytes) {
+  std::string out;
+  for (size_t i = 0; i < bytes; ++i) out += "lorem ipsum "[i % 12];
   return out;
 }
 
@@ -93,10 +105,24 @@ TEST(TermWindows, SameFindingsAsMatchingTermsEverywhere) {
   }
 }
 
-std::string lorem(size_t bytes) {
-  std::string out;
-  for (size_t i = 0; i < bytes; ++i) out += "lorem ipsum "[i % 12];
-  return out;
+// A detection below the threshold that the caller lifts above it after detection (a sheet's
+// column header) is reported with its masked context, terms included.
+TEST(TermWindows, SameFindingsWhenTheCallerMovesConfidences) {
+  Detector detector(testing::shipped_rules(), CivilDate{2026, 11, 26});
+  const std::string text = sample_text(60000, 9);
+  for (double lift : {0.4, -0.2}) {
+    auto everywhere = seen(scan_terms(detector, text, true, 0.5, 1 << 20, 1 << 20, lift));
+    ASSERT_GT(everywhere.size(), 200u);
+    EXPECT_EQ(seen(scan_terms(detector, text, false, 0.5, 1 << 20, 1 << 20, lift)), everywhere) << lift;
+  }
+  // A phone number without its keyword is below the threshold until lifted; a term cut by
+  // the edge of its context is masked there.
+  for (size_t pad = 0; pad < 20; ++pad) {
+    const std::string lone = lorem(500) + " diabetes" + std::string(pad, ' ') + lorem(40) + " 23 45 67 89 " + lorem(500);
+    auto windowed = scan_terms(detector, lone, false, 0.5, 1 << 20, 1 << 20, 0.4);
+    ASSERT_EQ(windowed.size(), 1u) << pad;
+    EXPECT_EQ(seen(windowed), seen(scan_terms(detector, lone, true, 0.5, 1 << 20, 1 << 20, 0.4))) << pad;
+  }
 }
 
 // A weak term counts with a partner within its window, which can lie twice as far from the
