@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <functional>
+#include <unordered_map>
 #include <unordered_set>
 #include <string>
 #include <vector>
@@ -69,6 +70,7 @@ class PieceScanner final : public TextSink {
   const Detection* nearest_identifier(const Detection& d, int window) const;
   bool another_term_nearby(const Detection& d, int window) const;
   const std::string& paired_fingerprint(const Detection& person);
+  const std::string& paired_rule_fingerprint(const std::string& value);
   std::string masked_context(size_t index);
   uint64_t line_of(size_t rel_pos);
 
@@ -91,6 +93,7 @@ class PieceScanner final : public TextSink {
   std::vector<Detection> detections_;
   const Detection* last_paired_ = nullptr;  // in detections_, with its fingerprint
   std::string last_paired_fingerprint_;
+  std::unordered_map<std::string, std::string> paired_rule_fingerprints_;  // term -> fingerprint
   std::function<void()> after_finding_;
   std::function<LocationChain(uint64_t)> resolver_;
   std::function<std::optional<ConfidenceAdjustment>(uint64_t)> adjust_;
