@@ -7,10 +7,10 @@
 // every other rule together (docs/performance.md), so they are matched only in those
 // windows, in two steps: first around the identifiers and all other detections, then
 // around the terms found next to an identifier, for their partners and their own context.
-// The result must be exactly what a whole-text scan gives in those windows: Hyperscan
-// reports a term rule's match with the leftmost start of the alternatives that end there,
-// so a range is scanned from `longest_term_` bytes before where terms are needed, and a
-// match that ends so early that it could have begun before the range is dropped.
+// The result must be exactly what a whole-text scan gives in those windows: of a rule's
+// terms that end at one place only the leftmost counts ("betinget dom", not its "dom"), so
+// a range is scanned from `longest_term_` bytes before where terms are needed, and a match
+// that ends so early that a longer term could have begun before the range is dropped.
 #include <algorithm>
 #include <cmath>
 
@@ -49,6 +49,23 @@ std::pair<size_t, size_t> around(const Detection& d, size_t reach, size_t text_s
 
 bool by_end(const ExpressionMatch& a, const ExpressionMatch& b) {
   return a.end != b.end ? a.end < b.end : a.expression < b.expression;
+}
+
+// Each term is an expression of its own (expressions_for). Where two terms of a rule end at
+// the same place ("betinget dom" and "dom") only the leftmost is kept, as the rule's one
+// alternation with start of match reported it.
+void keep_leftmost(const Matcher& matcher, std::vector<ExpressionMatch>& matches) {
+  auto rule_of = [&](const ExpressionMatch& m) { return matcher.owners(m.expression).front(); };
+  std::sort(matches.begin(), matches.end(), [&](const ExpressionMatch& a, const ExpressionMatch& b) {
+    uint32_t ra = rule_of(a), rb = rule_of(b);
+    if (ra != rb) return ra < rb;
+    return a.end != b.end ? a.end < b.end : a.start < b.start;
+  });
+  matches.erase(std::unique(matches.begin(), matches.end(),
+                            [&](const ExpressionMatch& a, const ExpressionMatch& b) {
+                              return a.end == b.end && rule_of(a) == rule_of(b);
+                            }),
+                matches.end());
 }
 
 }  // namespace
@@ -102,6 +119,7 @@ void Detector::detect_terms(std::string_view text, size_t report_from, size_t re
   matches.clear();
   if (scope.whole_text) {
     matcher_.scan_deferred(text, 0, text.size(), scratch, matches);
+    keep_leftmost(matcher_, matches);
     confirm_terms(text, report_from, report_to, matches, out);
     return;
   }
@@ -126,6 +144,7 @@ void Detector::detect_terms(std::string_view text, size_t report_from, size_t re
   merge(needed, longest);
   if (needed.empty()) return;  // nothing to pair with, no context to mask
   scan_spans(matcher_, text, needed, longest, scratch, matches);
+  keep_leftmost(matcher_, matches);
   size_t terms_first = out.size();
   confirm_terms(text, report_from, report_to, matches, out);
   // Step two: a term next to an identifier is reported with its masked context, and a weak
@@ -141,6 +160,7 @@ void Detector::detect_terms(std::string_view text, size_t report_from, size_t re
   merge(more, longest);
   more_matches.clear();
   scan_spans(matcher_, text, more, longest, scratch, more_matches);
+  keep_leftmost(matcher_, more_matches);
   std::sort(matches.begin(), matches.end(), by_end);
   more_matches.erase(std::remove_if(more_matches.begin(), more_matches.end(),
                                     [&](const ExpressionMatch& m) {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "context_words.h"
 #include "rules.h"
 
 // Vectorscan 5.4.9, the version Debian 12 ships, misses matches in its AVX-512 code paths:
@@ -44,7 +45,9 @@ MatchScratch::~MatchScratch() {
 std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules) {
   std::vector<MatchExpression> out;
   for (size_t i = 0; i < rules.size(); ++i) {
-    auto same = std::find_if(out.begin(), out.end(), [&](const MatchExpression& e) { return e.pattern == rules[i].pattern; });
+    auto same = std::find_if(out.begin(), out.end(), [&](const MatchExpression& e) {
+      return e.literal_length == 0 && e.pattern == rules[i].pattern;
+    });
     if (same != out.end()) {
       same->owners.push_back(static_cast<uint32_t>(i));
       same->separate |= rules[i].separate_database;
@@ -56,6 +59,16 @@ std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules) {
     // Term rules too: a term's start is where the word starts, and their words are matched
     // whatever the case.
     bool terms = !rules[i].terms.empty() || !rules[i].weak_terms.empty();
+    if (terms_matter_only_near_identifiers(rules[i])) {
+      // One expression per term: Hyperscan matches the literals without start-of-match
+      // tracking, and the detector keeps the leftmost term ending at each place, as the
+      // alternation reported it (Detector::detect_terms).
+      for (const auto* list : {&rules[i].terms, &rules[i].weak_terms})
+        for (const std::string& term : *list)
+          out.push_back({folded_word_pattern(term), HS_FLAG_CASELESS, {static_cast<uint32_t>(i)},
+                         "rule " + rules[i].id + " term '" + term + "'", rules[i].separate_database, true, term.size()});
+      continue;
+    }
     unsigned flags = rules[i].validator == "regex" || terms ? HS_FLAG_SOM_LEFTMOST : 0;
     if (terms) flags |= HS_FLAG_CASELESS;
     out.push_back({rules[i].pattern, flags, {static_cast<uint32_t>(i)}, "rule " + rules[i].id, rules[i].separate_database,
@@ -104,6 +117,7 @@ Matcher::Matcher(std::vector<MatchExpression> expressions) {
   for (unsigned i = 0; i < expressions.size(); ++i) {
     (expressions[i].deferred ? deferred : expressions[i].separate ? separate : main).push_back(i);
     owners_.push_back(expressions[i].owners);
+    literal_lengths_.push_back(expressions[i].literal_length);
   }
   try {
     for (const auto* which : {&main, &separate})
@@ -135,12 +149,14 @@ void Matcher::prepare(MatchScratch& scratch) const {
 namespace {
 struct MatchContext {
   const std::vector<std::vector<uint32_t>>& owners;
+  const std::vector<size_t>& literal_lengths;
   std::vector<Candidate>& out;
 };
 
 int on_match(unsigned id, unsigned long long from, unsigned long long to, unsigned /*flags*/, void* raw) {
   auto* ctx = static_cast<MatchContext*>(raw);
-  for (uint32_t owner : ctx->owners[id]) ctx->out.push_back({owner, static_cast<size_t>(to), static_cast<size_t>(from)});
+  size_t start = ctx->literal_lengths[id] ? static_cast<size_t>(to) - ctx->literal_lengths[id] : static_cast<size_t>(from);
+  for (uint32_t owner : ctx->owners[id]) ctx->out.push_back({owner, static_cast<size_t>(to), start});
   return 0;
 }
 int on_expression_match(unsigned id, unsigned long long from, unsigned long long to, unsigned /*flags*/, void* raw) {
@@ -149,11 +165,14 @@ int on_expression_match(unsigned id, unsigned long long from, unsigned long long
 }
 struct ShiftedMatches {
   std::vector<ExpressionMatch>& out;
+  const std::vector<size_t>& literal_lengths;
   size_t base;  // offset of the scanned range in the caller's text
 };
 int on_shifted_match(unsigned id, unsigned long long from, unsigned long long to, unsigned /*flags*/, void* raw) {
   auto* ctx = static_cast<ShiftedMatches*>(raw);
-  ctx->out.push_back({id, ctx->base + static_cast<size_t>(to), ctx->base + static_cast<size_t>(from)});
+  size_t end = ctx->base + static_cast<size_t>(to);
+  size_t length = ctx->literal_lengths[id];
+  ctx->out.push_back({id, end, length ? end - length : ctx->base + static_cast<size_t>(from)});
   return 0;
 }
 }  // namespace
@@ -163,7 +182,7 @@ void Matcher::scan(std::string_view text, MatchScratch& scratch, std::vector<Can
   prepare(scratch);
   // Hyperscan takes unsigned int lengths; callers hand it chunks far below 4 GiB.
   static const ScanFn scan = scan_function();
-  MatchContext ctx{owners_, out};
+  MatchContext ctx{owners_, literal_lengths_, out};
   for (hs_database* db : databases_) {
     hs_error_t rc = scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_match, &ctx);
     if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
@@ -189,7 +208,7 @@ void Matcher::scan_deferred(std::string_view text, size_t begin, size_t end, Mat
   if (!deferred_ || begin >= end) return;
   prepare(scratch);
   static const ScanFn scan = scan_function();
-  ShiftedMatches ctx{out, begin};
+  ShiftedMatches ctx{out, literal_lengths_, begin};
   hs_error_t rc = scan(deferred_, text.data() + begin, static_cast<unsigned>(end - begin), 0, scratch.scratch_,
                        on_shifted_match, &ctx);
   if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));

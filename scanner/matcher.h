@@ -39,6 +39,9 @@ struct MatchExpression {
   // Compiled into a third database that is scanned only over the ranges the caller names
   // (Matcher::scan_deferred): word lists whose terms matter only near identifiers.
   bool deferred = false;
+  // A literal of this many bytes (a term of a word list, one expression per term): its
+  // start is the end minus this, without start-of-match tracking.
+  size_t literal_length = 0;
 };
 
 // Rules that share a candidate pattern (the CPR family shares one digit-run pattern) share
@@ -93,6 +96,7 @@ class Matcher {
   std::vector<hs_database*> databases_;  // the main one, then the separate one if any
   hs_database* deferred_ = nullptr;       // scanned only through scan_deferred
   std::vector<std::vector<uint32_t>> owners_;  // Hyperscan id -> owners
+  std::vector<size_t> literal_lengths_;        // Hyperscan id -> MatchExpression::literal_length
   double compile_ms_ = 0;
 };
 

@@ -140,6 +140,16 @@ TEST(TermWindows, WeakTermsPartnerBeyondTheIdentifiersWindow) {
   EXPECT_TRUE(testing::values_of(scan_terms(detector, alone, false), "art9.health").empty());
 }
 
+// Every term is a Hyperscan expression of its own; where two end together the longer one is
+// the finding, as when each rule's terms were one alternation with start of match.
+TEST(TermWindows, TheLongerOfTwoTermsEndingTogether) {
+  Detector detector(testing::shipped_rules(), CivilDate{2026, 11, 26});
+  const std::string text = "CPR 010180-0008 fik en betinget dom i 2019.";
+  for (bool everywhere : {false, true})
+    EXPECT_EQ(testing::values_of(scan_terms(detector, text, everywhere), "art10"), std::vector<std::string>{"betinget dom"})
+        << everywhere;
+}
+
 // A term cut by the edge of another finding's context is masked there, even when no
 // identifier is near enough to pair with it.
 TEST(TermWindows, TermCutByTheContextOfAFindingWithoutIdentifier) {
