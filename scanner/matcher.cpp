@@ -65,8 +65,10 @@ std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules) {
       // alternation reported it (Detector::detect_terms).
       for (const auto* list : {&rules[i].terms, &rules[i].weak_terms})
         for (const std::string& term : *list)
-          out.push_back({folded_word_pattern(term), HS_FLAG_CASELESS, {static_cast<uint32_t>(i)},
-                         "rule " + rules[i].id + " term '" + term + "'", rules[i].separate_database, true, term.size()});
+          if (!term.empty())  // never a finding (confirm_term), and Hyperscan rejects it alone
+            out.push_back({folded_word_pattern(term), HS_FLAG_CASELESS, {static_cast<uint32_t>(i)},
+                           "rule " + rules[i].id + " term '" + term + "'", rules[i].separate_database, true,
+                           term.size()});
       continue;
     }
     unsigned flags = rules[i].validator == "regex" || terms ? HS_FLAG_SOM_LEFTMOST : 0;

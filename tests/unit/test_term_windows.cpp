@@ -150,6 +150,17 @@ TEST(TermWindows, TheLongerOfTwoTermsEndingTogether) {
         << everywhere;
 }
 
+// An empty term in a user's list was an empty alternative, harmless; alone it would be a
+// Hyperscan expression matching the empty buffer, which Hyperscan rejects.
+TEST(TermWindows, AnEmptyTermIsIgnored) {
+  auto rules = testing::shipped_rules();
+  for (Rule& r : rules)
+    if (r.id == "art9.health") r.terms.push_back("");
+  Detector detector(std::move(rules), CivilDate{2026, 11, 26});
+  auto findings = scan_terms(detector, "CPR 010180-0008 er indlagt.", false);
+  EXPECT_EQ(testing::values_of(findings, "art9"), std::vector<std::string>{"indlagt"});
+}
+
 // A term cut by the edge of another finding's context is masked there, even when no
 // identifier is near enough to pair with it.
 TEST(TermWindows, TermCutByTheContextOfAFindingWithoutIdentifier) {
