@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <stdexcept>
 
@@ -43,6 +44,25 @@ bool worth_validating(const Validator& v, const EndShape& shape) {
   return v.accepts_final_digit_run(shape.digit_run);
 }
 
+// Sorts out[first, end) by start, then rule, then end. A detection is large (its value and
+// signals): sorting 4-byte indices and moving each detection into place once is cheaper
+// than moving detections around inside std::sort.
+void sort_by_start(std::vector<Detection>& out, size_t first) {
+  thread_local std::vector<uint32_t> order;
+  thread_local std::vector<Detection> sorted;
+  const Detection* base = out.data() + first;
+  order.resize(out.size() - first);
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [base](uint32_t i, uint32_t j) {
+    const Detection &a = base[i], &b = base[j];
+    if (a.hit.start != b.hit.start) return a.hit.start < b.hit.start;
+    return a.rule != b.rule ? a.rule < b.rule : a.hit.end < b.hit.end;
+  });
+  sorted.clear();
+  for (uint32_t i : order) sorted.push_back(std::move(out[first + i]));
+  std::move(sorted.begin(), sorted.end(), out.begin() + static_cast<std::ptrdiff_t>(first));
+}
+
 }  // namespace
 
 Detector::Detector(std::vector<Rule> rules, CivilDate today)
@@ -60,11 +80,15 @@ Detector::Detector(std::vector<Rule> rules, CivilDate today)
     size_t window = std::max({m.keyword_before, m.keyword_after, m.negative_before, m.negative_after,
                               rules_[i].pair_window, 64});
     reach_ = std::max(reach_, window + validators_[i]->max_length);
+    if (terms_matter_only_near_identifiers(rules_[i])) {
+      term_window_ = std::max(term_window_, static_cast<size_t>(rules_[i].pair_window));
+      longest_term_ = std::max(longest_term_, longest_term_bytes(rules_[i]));
+    }
   }
 }
 
 void Detector::detect(std::string_view text, size_t report_from, size_t report_to, MatchScratch& scratch,
-                      std::vector<Detection>& out) const {
+                      std::vector<Detection>& out, const TermScope& terms) const {
   thread_local std::vector<ExpressionMatch> matches;
   matches.clear();
   matcher_.scan_expressions(text, scratch, matches);
@@ -114,9 +138,9 @@ void Detector::detect(std::string_view text, size_t report_from, size_t report_t
     // 0.8999999999999999 in binary, and must pass --min-confidence 0.9).
     d->confidence = std::round(std::clamp(d->hit.score + context, 0.0, 1.0) * 100) / 100;
   }
-  std::sort(out.begin() + first, out.end(), [](const Detection& a, const Detection& b) {
-    return a.hit.start != b.hit.start ? a.hit.start < b.hit.start : a.rule < b.rule;
-  });
+  // Where terms matter depends on the identifiers just scored.
+  if (matcher_.has_deferred()) detect_terms(text, report_from, report_to, terms, scratch, out, first);
+  sort_by_start(out, first);
   // Two rules can confirm the same span (never with the shipped rules, possible with custom
   // ones); report it once per rule.
   out.erase(std::unique(out.begin() + first, out.end(),

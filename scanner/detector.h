@@ -20,6 +20,21 @@ struct Detection {
   double confidence = 0;
 };
 
+// Where the terms of word-list rules that matter only near person identifiers are matched
+// (terms_matter_only_near_identifiers). With `whole_text` everywhere; otherwise only where
+// one can change what the caller reports, as a whole-text match would have found them: in
+// the pairing windows of the identifiers at `min_confidence`, the windows of a weak term's
+// partner, and the masked contexts (`context_chars` each side) of every other detection.
+// The piece scanner pairs and masks with exactly these parameters (docs/performance.md).
+struct TermScope {
+  bool whole_text = true;  // --special-scope document pairs with identifiers anywhere
+  double min_confidence = 0.5;
+  size_t context_chars = 60;
+  // The caller may move confidences after detection (PieceScanner::adjust_by_offset): then
+  // a detection below the threshold can still be reported, with its context.
+  bool confidence_may_change = false;
+};
+
 class Detector {
  public:
   explicit Detector(std::vector<Rule> rules, CivilDate today = today_utc());
@@ -38,9 +53,10 @@ class Detector {
 
   // Appends detections in `text` whose end lies in [report_from, report_to), sorted by start.
   void detect(std::string_view text, size_t report_from, size_t report_to, MatchScratch& scratch,
-              std::vector<Detection>& out) const;
-  void detect(std::string_view text, MatchScratch& scratch, std::vector<Detection>& out) const {
-    detect(text, 0, text.size() + 1, scratch, out);
+              std::vector<Detection>& out, const TermScope& terms = {}) const;
+  void detect(std::string_view text, MatchScratch& scratch, std::vector<Detection>& out,
+              const TermScope& terms = {}) const {
+    detect(text, 0, text.size() + 1, scratch, out, terms);
   }
 
  private:
@@ -52,6 +68,16 @@ class Detector {
   ContextWords context_words_;          // every rule's context words, one Hyperscan pass
   std::vector<ContextScorer> scorers_;  // one per rule
   size_t reach_ = 0;
+  size_t term_window_ = 0;   // the widest pairing window of the deferred word lists
+  size_t longest_term_ = 0;  // bytes of their longest term
+
+  // The deferred word lists' terms (detector_terms.cpp), appended to `out` after the
+  // detections from `first` on are scored.
+  void detect_terms(std::string_view text, size_t report_from, size_t report_to, const TermScope& scope,
+                    MatchScratch& scratch, std::vector<Detection>& out, size_t first) const;
+  void confirm_terms(std::string_view text, size_t report_from, size_t report_to,
+                     const std::vector<ExpressionMatch>& matches, std::vector<Detection>& out) const;
+  bool is_weak_term(const Detection& d) const;
 };
 
 }  // namespace gdprscan

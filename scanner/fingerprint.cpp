@@ -1,8 +1,13 @@
 #include "fingerprint.h"
 
 #include <fcntl.h>
+// SHA256_Init/Update/Final are deprecated in OpenSSL 3 in favour of EVP, whose per-call
+// context copy is what this file avoids; they remain in Debian 12's libcrypto 3.0 and use
+// the same SHA extensions.
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/evp.h>
 #include <openssl/rand.h>
+#include <openssl/sha.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -47,12 +52,14 @@ Fingerprinter::Fingerprinter(std::string key) {
     ipad[i] = block[i] ^ 0x36;
     opad[i] = block[i] ^ 0x5c;
   }
-  inner_ = EVP_MD_CTX_new();
-  outer_ = EVP_MD_CTX_new();
-  if (!inner_ || !outer_ || EVP_DigestInit_ex(inner_, EVP_sha256(), nullptr) != 1 ||
-      EVP_DigestUpdate(inner_, ipad, kBlock) != 1 || EVP_DigestInit_ex(outer_, EVP_sha256(), nullptr) != 1 ||
-      EVP_DigestUpdate(outer_, opad, kBlock) != 1)
+  inner_ = new SHA256_CTX;
+  outer_ = new SHA256_CTX;
+  if (SHA256_Init(inner_) != 1 || SHA256_Update(inner_, ipad, kBlock) != 1 || SHA256_Init(outer_) != 1 ||
+      SHA256_Update(outer_, opad, kBlock) != 1) {
+    delete inner_;
+    delete outer_;
     throw std::runtime_error("fingerprint key: OpenSSL SHA-256 unavailable");
+  }
 }
 
 Fingerprinter::Fingerprinter(Fingerprinter&& other) noexcept : inner_(other.inner_), outer_(other.outer_) {
@@ -60,26 +67,23 @@ Fingerprinter::Fingerprinter(Fingerprinter&& other) noexcept : inner_(other.inne
 }
 
 Fingerprinter::~Fingerprinter() {
-  EVP_MD_CTX_free(inner_);
-  EVP_MD_CTX_free(outer_);
+  delete inner_;
+  delete outer_;
 }
 
 std::string Fingerprinter::operator()(std::string_view value) const {
-  thread_local EVP_MD_CTX* work = EVP_MD_CTX_new();
-  unsigned char inner_hash[EVP_MAX_MD_SIZE], mac[EVP_MAX_MD_SIZE];
-  unsigned int inner_len = 0, len = 0;
-  EVP_MD_CTX_copy_ex(work, inner_);
-  EVP_DigestUpdate(work, value.data(), value.size());
-  EVP_DigestFinal_ex(work, inner_hash, &inner_len);
-  EVP_MD_CTX_copy_ex(work, outer_);
-  EVP_DigestUpdate(work, inner_hash, inner_len);
-  EVP_DigestFinal_ex(work, mac, &len);
+  unsigned char inner_hash[SHA256_DIGEST_LENGTH], mac[SHA256_DIGEST_LENGTH];
+  SHA256_CTX work = *inner_;
+  SHA256_Update(&work, value.data(), value.size());
+  SHA256_Final(inner_hash, &work);
+  work = *outer_;
+  SHA256_Update(&work, inner_hash, sizeof inner_hash);
+  SHA256_Final(mac, &work);
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(len * 2);
-  for (unsigned i = 0; i < len; ++i) {
-    out += kHex[mac[i] >> 4];
-    out += kHex[mac[i] & 15];
+  std::string out(2 * sizeof mac, '0');
+  for (size_t i = 0; i < sizeof mac; ++i) {
+    out[2 * i] = kHex[mac[i] >> 4];
+    out[2 * i + 1] = kHex[mac[i] & 15];
   }
   return out;
 }

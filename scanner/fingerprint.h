@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-struct evp_md_ctx_st;
+struct SHA256state_st;
 
 namespace gdprscan {
 
@@ -31,8 +31,10 @@ class Fingerprinter {
  private:
   // HMAC as RFC 2104 spells it, with the keyed inner and outer SHA-256 states computed once:
   // OpenSSL's one-shot HMAC() set up a MAC context per call, which cost more than matching.
-  evp_md_ctx_st* inner_ = nullptr;
-  evp_md_ctx_st* outer_ = nullptr;
+  // The states are OpenSSL's plain SHA-256 structs, copied by value per fingerprint: copying
+  // an EVP context (provider, allocation) cost as much as the two hash blocks themselves.
+  SHA256state_st* inner_ = nullptr;
+  SHA256state_st* outer_ = nullptr;
 };
 
 }  // namespace gdprscan

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "context_words.h"
 #include "rules.h"
 
 // Vectorscan 5.4.9, the version Debian 12 ships, misses matches in its AVX-512 code paths:
@@ -44,10 +45,13 @@ MatchScratch::~MatchScratch() {
 std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules) {
   std::vector<MatchExpression> out;
   for (size_t i = 0; i < rules.size(); ++i) {
-    auto same = std::find_if(out.begin(), out.end(), [&](const MatchExpression& e) { return e.pattern == rules[i].pattern; });
+    auto same = std::find_if(out.begin(), out.end(), [&](const MatchExpression& e) {
+      return e.literal_length == 0 && e.pattern == rules[i].pattern;
+    });
     if (same != out.end()) {
       same->owners.push_back(static_cast<uint32_t>(i));
       same->separate |= rules[i].separate_database;
+      same->deferred &= terms_matter_only_near_identifiers(rules[i]);
       continue;
     }
     // The generic "regex" validator has no structure to find the start by: Hyperscan
@@ -55,9 +59,22 @@ std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules) {
     // Term rules too: a term's start is where the word starts, and their words are matched
     // whatever the case.
     bool terms = !rules[i].terms.empty() || !rules[i].weak_terms.empty();
+    if (terms_matter_only_near_identifiers(rules[i])) {
+      // One expression per term: Hyperscan matches the literals without start-of-match
+      // tracking, and the detector keeps the leftmost term ending at each place, as the
+      // alternation reported it (Detector::detect_terms).
+      for (const auto* list : {&rules[i].terms, &rules[i].weak_terms})
+        for (const std::string& term : *list)
+          if (!term.empty())  // never a finding (confirm_term), and Hyperscan rejects it alone
+            out.push_back({folded_word_pattern(term), HS_FLAG_CASELESS, {static_cast<uint32_t>(i)},
+                           "rule " + rules[i].id + " term '" + term + "'", rules[i].separate_database, true,
+                           term.size()});
+      continue;
+    }
     unsigned flags = rules[i].validator == "regex" || terms ? HS_FLAG_SOM_LEFTMOST : 0;
     if (terms) flags |= HS_FLAG_CASELESS;
-    out.push_back({rules[i].pattern, flags, {static_cast<uint32_t>(i)}, "rule " + rules[i].id, rules[i].separate_database});
+    out.push_back({rules[i].pattern, flags, {static_cast<uint32_t>(i)}, "rule " + rules[i].id, rules[i].separate_database,
+                   terms_matter_only_near_identifiers(rules[i])});
   }
   return out;
 }
@@ -98,14 +115,16 @@ hs_database* compile_database(const std::vector<MatchExpression>& expressions, c
 Matcher::Matcher(std::vector<MatchExpression> expressions) {
   if (expressions.empty()) throw std::runtime_error("no detector rules are enabled");
   auto t0 = std::chrono::steady_clock::now();
-  std::vector<unsigned> main, separate;
+  std::vector<unsigned> main, separate, deferred;
   for (unsigned i = 0; i < expressions.size(); ++i) {
-    (expressions[i].separate ? separate : main).push_back(i);
+    (expressions[i].deferred ? deferred : expressions[i].separate ? separate : main).push_back(i);
     owners_.push_back(expressions[i].owners);
+    literal_lengths_.push_back(expressions[i].literal_length);
   }
   try {
     for (const auto* which : {&main, &separate})
       if (!which->empty()) databases_.push_back(compile_database(expressions, *which));
+    if (!deferred.empty()) deferred_ = compile_database(expressions, deferred);
   } catch (...) {
     for (hs_database* db : databases_) hs_free_database(db);
     throw;
@@ -115,30 +134,47 @@ Matcher::Matcher(std::vector<MatchExpression> expressions) {
 
 Matcher::~Matcher() {
   for (hs_database* db : databases_) hs_free_database(db);
+  if (deferred_) hs_free_database(deferred_);
 }
 
 void Matcher::prepare(MatchScratch& scratch) const {
-  for (hs_database* db : databases_) {
-    if (std::find(scratch.fits_.begin(), scratch.fits_.end(), db) != scratch.fits_.end()) continue;
+  auto fit = [&scratch](hs_database* db) {
+    if (std::find(scratch.fits_.begin(), scratch.fits_.end(), db) != scratch.fits_.end()) return;
     // Grows the scratch to fit this database too (Hyperscan allows one scratch for many).
     if (hs_alloc_scratch(db, &scratch.scratch_) != HS_SUCCESS) throw std::bad_alloc();
     scratch.fits_.push_back(db);
-  }
+  };
+  for (hs_database* db : databases_) fit(db);
+  if (deferred_) fit(deferred_);
 }
 
 namespace {
 struct MatchContext {
   const std::vector<std::vector<uint32_t>>& owners;
+  const std::vector<size_t>& literal_lengths;
   std::vector<Candidate>& out;
 };
 
 int on_match(unsigned id, unsigned long long from, unsigned long long to, unsigned /*flags*/, void* raw) {
   auto* ctx = static_cast<MatchContext*>(raw);
-  for (uint32_t owner : ctx->owners[id]) ctx->out.push_back({owner, static_cast<size_t>(to), static_cast<size_t>(from)});
+  size_t start = ctx->literal_lengths[id] ? static_cast<size_t>(to) - ctx->literal_lengths[id] : static_cast<size_t>(from);
+  for (uint32_t owner : ctx->owners[id]) ctx->out.push_back({owner, static_cast<size_t>(to), start});
   return 0;
 }
 int on_expression_match(unsigned id, unsigned long long from, unsigned long long to, unsigned /*flags*/, void* raw) {
   static_cast<std::vector<ExpressionMatch>*>(raw)->push_back({id, static_cast<size_t>(to), static_cast<size_t>(from)});
+  return 0;
+}
+struct ShiftedMatches {
+  std::vector<ExpressionMatch>& out;
+  const std::vector<size_t>& literal_lengths;
+  size_t base;  // offset of the scanned range in the caller's text
+};
+int on_shifted_match(unsigned id, unsigned long long from, unsigned long long to, unsigned /*flags*/, void* raw) {
+  auto* ctx = static_cast<ShiftedMatches*>(raw);
+  size_t end = ctx->base + static_cast<size_t>(to);
+  size_t length = ctx->literal_lengths[id];
+  ctx->out.push_back({id, end, length ? end - length : ctx->base + static_cast<size_t>(from)});
   return 0;
 }
 }  // namespace
@@ -148,9 +184,13 @@ void Matcher::scan(std::string_view text, MatchScratch& scratch, std::vector<Can
   prepare(scratch);
   // Hyperscan takes unsigned int lengths; callers hand it chunks far below 4 GiB.
   static const ScanFn scan = scan_function();
-  MatchContext ctx{owners_, out};
+  MatchContext ctx{owners_, literal_lengths_, out};
   for (hs_database* db : databases_) {
     hs_error_t rc = scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_match, &ctx);
+    if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
+  }
+  if (deferred_) {
+    hs_error_t rc = scan(deferred_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_match, &ctx);
     if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
   }
 }
@@ -163,6 +203,17 @@ void Matcher::scan_expressions(std::string_view text, MatchScratch& scratch, std
     hs_error_t rc = scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_expression_match, &out);
     if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
   }
+}
+
+void Matcher::scan_deferred(std::string_view text, size_t begin, size_t end, MatchScratch& scratch,
+                            std::vector<ExpressionMatch>& out) const {
+  if (!deferred_ || begin >= end) return;
+  prepare(scratch);
+  static const ScanFn scan = scan_function();
+  ShiftedMatches ctx{out, literal_lengths_, begin};
+  hs_error_t rc = scan(deferred_, text.data() + begin, static_cast<unsigned>(end - begin), 0, scratch.scratch_,
+                       on_shifted_match, &ctx);
+  if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
 }
 
 }  // namespace gdprscan

@@ -36,11 +36,19 @@ struct MatchExpression {
   std::vector<uint32_t> owners;  // reported as Candidate::rule, one candidate each
   std::string name;             // for error messages ("rule dk.cpr")
   bool separate = false;        // compiled into the second database (Rule::separate_database)
+  // Compiled into a third database that is scanned only over the ranges the caller names
+  // (Matcher::scan_deferred): word lists whose terms matter only near identifiers.
+  bool deferred = false;
+  // A literal of this many bytes (a term of a word list, one expression per term): its
+  // start is the end minus this, without start-of-match tracking.
+  size_t literal_length = 0;
 };
 
 // Rules that share a candidate pattern (the CPR family shares one digit-run pattern) share
 // one expression; a match is reported to each of them. Expressions go into one database,
-// those of rules with `separate_database` into a second one, scanned after the first.
+// those of rules with `separate_database` into a second one, scanned after the first; the
+// word lists of rules that matter only near identifiers (terms_matter_only_near_identifiers)
+// into a third, deferred one.
 std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules);
 
 // Per-thread scratch space; cheap to reuse, never shared between threads.
@@ -70,17 +78,25 @@ class Matcher {
   // Makes `scratch` fit this database (allocates on first use).
   void prepare(MatchScratch& scratch) const;
   // Appends every candidate end in `text` (in increasing end order within each database;
-  // rules sharing a pattern get one candidate each).
+  // rules sharing a pattern get one candidate each), the deferred database's too.
   void scan(std::string_view text, MatchScratch& scratch, std::vector<Candidate>& out) const;
   // The same matches, once per expression instead of once per owner: where many rules share
-  // an expression the caller screens each end once for all of them (the detector).
+  // an expression the caller screens each end once for all of them (the detector). Not the
+  // deferred database: see scan_deferred.
   void scan_expressions(std::string_view text, MatchScratch& scratch, std::vector<ExpressionMatch>& out) const;
+  // The deferred database's matches within text[begin, end), as offsets in `text`. Hyperscan
+  // sees only that range: a match reported near `begin` may have started before it.
+  void scan_deferred(std::string_view text, size_t begin, size_t end, MatchScratch& scratch,
+                     std::vector<ExpressionMatch>& out) const;
+  bool has_deferred() const { return deferred_ != nullptr; }
   const std::vector<uint32_t>& owners(uint32_t expression) const { return owners_[expression]; }
   double compile_ms() const { return compile_ms_; }
 
  private:
   std::vector<hs_database*> databases_;  // the main one, then the separate one if any
+  hs_database* deferred_ = nullptr;       // scanned only through scan_deferred
   std::vector<std::vector<uint32_t>> owners_;  // Hyperscan id -> owners
+  std::vector<size_t> literal_lengths_;        // Hyperscan id -> MatchExpression::literal_length
   double compile_ms_ = 0;
 };
 

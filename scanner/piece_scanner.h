@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <functional>
+#include <unordered_map>
 #include <unordered_set>
 #include <string>
 #include <vector>
@@ -27,6 +28,10 @@ struct ReportPolicy {
   // identifier within the window; with document scope also when one is anywhere in the file
   // (the finding waits, awaiting_pair, until the file is done: ScanContext decides).
   bool special_scope_document = false;
+  // Match the word lists over all text instead of only where a term can be reported or
+  // shown (TermScope): slower, and the same findings; tests/unit/test_term_windows.cpp
+  // holds the two against each other.
+  bool terms_everywhere = false;
 };
 
 // Masks what could still identify a person among the digits of a context string.
@@ -65,6 +70,8 @@ class PieceScanner final : public TextSink {
   void emit_term(Detection& d, size_t index, double confidence);
   const Detection* nearest_identifier(const Detection& d, int window) const;
   bool another_term_nearby(const Detection& d, int window) const;
+  const std::string& paired_fingerprint(const Detection& person);
+  const std::string& paired_rule_fingerprint(const std::string& value);
   std::string masked_context(size_t index);
   uint64_t line_of(size_t rel_pos);
 
@@ -85,6 +92,9 @@ class PieceScanner final : public TextSink {
   size_t mask_cursor_ = 0;   // masked_context(): the first detection that can reach its window
   uint64_t line_at_cursor_ = 0;
   std::vector<Detection> detections_;
+  const Detection* last_paired_ = nullptr;  // in detections_, with its fingerprint
+  std::string last_paired_fingerprint_;
+  std::unordered_map<std::string, std::string> paired_rule_fingerprints_;  // term -> fingerprint
   std::function<void()> after_finding_;
   std::function<LocationChain(uint64_t)> resolver_;
   std::function<std::optional<ConfidenceAdjustment>(uint64_t)> adjust_;

@@ -316,6 +316,19 @@ std::vector<Rule> load_rule_dir(const std::string& dir) {
 
 bool identifies_a_person(const Rule& rule) { return rule.category == "national_id" || rule.identifies_person; }
 
+bool terms_matter_only_near_identifiers(const Rule& rule) {
+  bool word_list = !rule.terms.empty() || !rule.weak_terms.empty();
+  return word_list && rule.pair_window > 0 && rule.validator == "term" && rule.spaced_pattern.empty() &&
+         rule.context.keywords.empty() && rule.context.negative.empty();
+}
+
+size_t longest_term_bytes(const Rule& rule) {
+  size_t longest = 0;
+  for (const auto* list : {&rule.terms, &rule.weak_terms})
+    for (const auto& term : *list) longest = std::max(longest, term.size());
+  return longest;
+}
+
 void use_spaced_forms(std::vector<Rule>& rules) {
   for (Rule& r : rules)
     if (!r.spaced_pattern.empty()) r.pattern = "(?:" + r.pattern + ")|(?:" + r.spaced_pattern + ")";

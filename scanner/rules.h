@@ -86,6 +86,14 @@ std::string find_default_rules_dir();
 // personal names).
 bool identifies_a_person(const Rule& rule);
 
+// A word-list rule whose terms can only be reported next to a person identifier (a pairing
+// window, the plain "term" validator, no context words of its own): the detector matches its
+// terms only in the windows where they can matter (Detector::detect_terms).
+bool terms_matter_only_near_identifiers(const Rule& rule);
+// Bytes of the longest text a word-list rule's pattern can match (a term matches as many
+// bytes as it has: case folding keeps UTF-8 lengths).
+size_t longest_term_bytes(const Rule& rule);
+
 // Adds each rule's spaced_pattern to its pattern (as an alternative), for --spaced-ids and
 // for `rules test`, whose examples include the spaced forms.
 void use_spaced_forms(std::vector<Rule>& rules);
