@@ -3,9 +3,12 @@
 #
 #   bench/compare.sh [--size 1G] [--corpus DIR] [--gdprscan PATH] [--runs 3] [--rg-only]
 #
-# * The corpus is generated with bench/gen_corpus.py (seed 1, --no-truth: the tree alone, no
-#   truth.jsonl to be searched along with it) into build/bench-corpus-<size>
-#   under the repository root, unless that directory already exists or --corpus is given.
+# * The corpus is plain text that both tools read as it is: `gdprscan corpus generate --mix
+#   text=9,csv=1 --seed 42` (case notes, letters, journal extracts, logs and citizen lists;
+#   no HTML, Office, PDF, mail or archive, whose bytes ripgrep would search undecoded) into
+#   build/bench-text-<size> under the repository root, unless that directory already exists
+#   or --corpus is given. The generator's truth.jsonl is moved beside the tree
+#   (build/bench-text-<size>.truth.jsonl), so that neither tool searches it.
 # * The page cache is warmed by reading every file once; then every configuration is timed
 #   --runs times (wall clock, `date +%s.%N`), interleaved round by round so that noise on a
 #   shared machine hits all of them alike, and the median is reported.
@@ -21,7 +24,6 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-PYTHON=/usr/bin/python3
 
 SIZE=1G
 CORPUS=""
@@ -50,7 +52,7 @@ while [ $# -gt 0 ]; do
 done
 
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive integer, got '$RUNS'"
-[[ "$SIZE" =~ ^[0-9]+([.][0-9]+)?[KkMmGg]?$ ]] || die "--size must look like 64M or 1G, got '$SIZE'"
+[[ "$SIZE" =~ ^[0-9]+([KkMmGg]([Ii]?[Bb])?)?$ ]] || die "--size must look like 64M, 256MiB or 1G, got '$SIZE'"
 command -v rg >/dev/null 2>&1 || die "ripgrep (rg) is not installed (apt-get install ripgrep)"
 
 if [ "$RG_ONLY" -eq 0 ]; then
@@ -66,14 +68,17 @@ fi
 if [ -n "$CORPUS" ]; then
   [ -d "$CORPUS" ] || die "--corpus $CORPUS is not a directory"
 else
-  CORPUS="$ROOT/build/bench-corpus-$SIZE"
+  # Not build/bench-corpus-<size>: that name holds trees of the earlier Python generator,
+  # which must not be taken for this one's.
+  CORPUS="$ROOT/build/bench-text-$SIZE"
   if [ ! -d "$CORPUS" ]; then
-    [ -x "$PYTHON" ] || die "$PYTHON not found (needed to generate the corpus)"
+    [ -x "$GDPRSCAN" ] || die "gdprscan binary not found at $GDPRSCAN (needed to generate the corpus; build it or pass --corpus DIR)"
     echo "compare.sh: generating $SIZE corpus in $CORPUS" >&2
     mkdir -p "$ROOT/build"
     rm -rf -- "$CORPUS.partial"
-    "$PYTHON" "$ROOT/bench/gen_corpus.py" "$CORPUS.partial" --size "$SIZE" --seed 1 --no-truth \
+    "$GDPRSCAN" corpus generate --out "$CORPUS.partial" --size "$SIZE" --seed 42 --mix text=9,csv=1 --quiet \
       || die "corpus generation failed"
+    mv -- "$CORPUS.partial/truth.jsonl" "$CORPUS.truth.jsonl"
     mv -- "$CORPUS.partial" "$CORPUS"
   fi
 fi

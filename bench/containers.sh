@@ -5,14 +5,17 @@
 #   bench/containers.sh [--runs 3] [--corpus DIR] [--mail-size 200M] [--archive-size 256M]
 #                       [--gdprscan PATH]
 #
-# * Mail: bench/gen_mail.py writes an mbox of --mail-size and a maildir of the same messages
-#   from the corpus's text (stdlib email/mailbox: realistic headers, QP or base64 UTF-8
-#   bodies, base64 text attachments on every fourth message). MB/s of the mbox's bytes on
-#   disk and messages/s. Peer: ripgrep over the raw mbox and maildir files, which cannot
+# * Mail: `gdprscan corpus generate --shape large-files --mix mbox=1` writes mboxes of a
+#   third of --mail-size each (GMime: realistic headers, quoted-printable UTF-8 bodies, 40%
+#   with an HTML alternative, attachments of the other formats, attached mails), joined here
+#   into one mbox; the generator writes no maildir, so Python's stdlib `mailbox` copies the
+#   same messages into one (a conversion, not a second generator). MB/s of the mbox's bytes
+#   on disk and messages/s. Peer: ripgrep over the raw mbox and maildir files, which cannot
 #   decode base64 or quoted-printable and so searches less than gdprscan: a lower bound.
-# * Archives: every fourth file of the corpus (sorted paths) up to --archive-size, packed
-#   with `zip` (deflate, level 6) and `tar -cz`. MB/s of the content. Peers: `unzip -p`
-#   and `tar -xzO` piped into ripgrep.
+# * Archives: a plain-text tree from `gdprscan corpus generate --mix text=9,csv=1` of
+#   --archive-size (or the files of --corpus DIR in sorted order up to --archive-size),
+#   packed with `zip` (deflate, level 6) and `tar -cz`. MB/s of the content. Peers:
+#   `unzip -p` and `tar -xzO` piped into ripgrep.
 # * gdprscan runs the full default rule set with `--max-extracted 4GiB` and `--max-members
 #   100000` (the per-file container budget would otherwise stop a 256 MB archive, whose
 #   members are counted once more at each level; an mbox is a mailbox store whose budget
@@ -20,11 +23,12 @@
 #   ripgrep runs the CPR family and e-mail patterns of bench/compare.sh, as it does there.
 # * 1 thread and $(nproc); wall-clock medians of --runs, interleaved round by round on a
 #   warm page cache; peak RSS of gdprscan is the largest of its runs.
-# Inputs are kept in build/bench-containers (delete it to regenerate).
+# Inputs are kept in build/bench-containers (delete it to regenerate; a generated text tree
+# is kept there too, with its truth.jsonl beside it).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 GDPRSCAN="$ROOT/build/release/gdprscan"
-CORPUS="$ROOT/build/bench-corpus-1G"
+CORPUS=""
 RUNS=3
 MAIL_SIZE=200M
 ARCHIVE_SIZE=256M
@@ -43,21 +47,53 @@ for tool in rg zip unzip tar /usr/bin/time bc; do
 done
 [[ -x "$GDPRSCAN" ]] || { echo "containers.sh: no gdprscan at $GDPRSCAN (build first or --gdprscan)" >&2; exit 2; }
 OUT="$ROOT/build/bench-containers"
+# Inputs from before the move to `gdprscan corpus generate` (bench/gen_mail.py's mail, archives
+# of gen_corpus.py's tree) are not reused: figures from them are not comparable.
+[[ -f "$OUT/made-by-corpus-generate" ]] || rm -rf -- "$OUT"
 mkdir -p "$OUT"
-[[ -d "$CORPUS" ]] || /usr/bin/python3 "$ROOT/bench/gen_corpus.py" "$CORPUS" --size 1G --seed 1 --no-truth >/dev/null
+touch "$OUT/made-by-corpus-generate"
 
-bytes_of() { numfmt --from=iec "$1"; }
+# generate DIR FLAGS...: a tree from the C++ generator, its truth.jsonl kept beside it.
+generate() {
+  local dir=$1; shift
+  rm -rf -- "$dir.partial"
+  "$GDPRSCAN" corpus generate --out "$dir.partial" --seed 42 --quiet "$@"
+  mv -- "$dir.partial/truth.jsonl" "$dir.truth.jsonl"
+  mv -- "$dir.partial" "$dir"
+}
+bytes_of() { local n=${1%[bB]}; numfmt --from=iec "${n%[iI]}"; }  # 256M, 256MB, 256MiB
 if [[ ! -f "$OUT/mail/messages.txt" ]]; then
-  /usr/bin/python3 "$ROOT/bench/gen_mail.py" --corpus "$CORPUS" --out "$OUT/mail" --size "$MAIL_SIZE" --seed 1
+  rm -rf "$OUT/mail" "$OUT/mail-generated" "$OUT/mail-generated.truth.jsonl"
+  generate "$OUT/mail-generated" --shape large-files --mix mbox=1 --size "$MAIL_SIZE"
+  mkdir -p "$OUT/mail"
+  find "$OUT/mail-generated" -type f -name '*.mbox' -print0 | LC_ALL=C sort -z | xargs -0 cat > "$OUT/mail/mail.mbox"
+  rm -rf "$OUT/mail-generated" "$OUT/mail-generated.truth.jsonl"
+  /usr/bin/python3 - "$OUT/mail" <<'PY'
+import mailbox, os, sys
+out = sys.argv[1]
+box, maildir = mailbox.mbox(os.path.join(out, "mail.mbox"), create=False), mailbox.Maildir(os.path.join(out, "maildir"))
+count = 0
+for message in box:
+    maildir.add(mailbox.MaildirMessage(message))
+    count += 1
+with open(os.path.join(out, "messages.txt"), "w") as f:
+    f.write(f"{count}\n")
+PY
 fi
-if [[ ! -f "$OUT/corpus.tar.gz" ]]; then
+if [[ ! -f "$OUT/corpus.txt" ]]; then
+  if [[ -z "$CORPUS" ]]; then
+    CORPUS="$OUT/text-$ARCHIVE_SIZE"
+    [[ -d "$CORPUS" ]] || generate "$CORPUS" --mix text=9,csv=1 --size "$ARCHIVE_SIZE"
+  fi
   (cd "$CORPUS" && find . -type f -printf '%s %p\n' | LC_ALL=C sort -k2 |
-    awk -v limit="$(bytes_of "$ARCHIVE_SIZE")" 'NR % 4 == 1 && !full { if (sum + $1 > limit) { full = 1; next }; sum += $1; sub(/^[0-9]+ /, ""); print }') \
+    awk -v limit="$(bytes_of "$ARCHIVE_SIZE")" '!full { if (sum + $1 > limit) { full = 1; next }; sum += $1; sub(/^[0-9]+ /, ""); print }') \
     > "$OUT/files.txt"
   rm -f "$OUT/corpus.zip"
   (cd "$CORPUS" && zip -q -@ "$OUT/corpus.zip" < "$OUT/files.txt")
   (cd "$CORPUS" && tar -czf "$OUT/corpus.tar.gz" -T "$OUT/files.txt")
+  echo "$CORPUS" > "$OUT/corpus.txt"
 fi
+CORPUS=$(cat "$OUT/corpus.txt")  # the tree the archives were packed from, for their content size
 MESSAGES=$(cat "$OUT/mail/messages.txt")
 MBOX_BYTES=$(stat -c %s "$OUT/mail/mail.mbox")
 CONTENT_BYTES=$(cd "$CORPUS" && tr '\n' '\0' < "$OUT/files.txt" | du -cb --files0-from=- | tail -1 | cut -f1)

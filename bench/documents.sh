@@ -3,8 +3,10 @@
 #
 #   bench/documents.sh [--runs 3] [--gdprscan PATH]
 #
-# * PDF: 60 reports (5-40 pages) and 150 letters (1-2 pages) made from the generated
-#   corpus's text with enscript + Ghostscript, each set scanned
+# * PDF: 60 reports (5-40 pages) and 150 letters (1-2 pages) made with enscript + Ghostscript
+#   from text files of `gdprscan corpus generate --mix text=1` (a 128 MiB tree for the
+#   reports, a 4 MiB `--shape small-files` tree for the letters). The generator writes PDFs
+#   itself, but these are made by the writers real shares hold PDFs from; each set scanned
 #   by gdprscan (extract and match, one process) against `pdftotext` run once per file
 #   (xargs), the per-file pipeline a shell-based scanner would use. 1 thread and $(nproc).
 # * Office: a 200 000-row citizen list (CSV, generated with a fixed seed) saved by LibreOffice
@@ -29,26 +31,45 @@ for tool in enscript ps2pdf pdftotext soffice xmllint unzip; do
   command -v "$tool" >/dev/null || { echo "documents.sh: needs $tool (see the header)" >&2; exit 2; }
 done
 OUT="$ROOT/build/bench-documents"
-CORPUS="$ROOT/build/bench-corpus-1G"
-mkdir -p "$OUT/pdf" "$OUT/letters" "$OUT/office"
+[[ -x "$GDPRSCAN" ]] || { echo "documents.sh: no gdprscan at $GDPRSCAN (build first or --gdprscan)" >&2; exit 2; }
+# PDFs from before the move to `gdprscan corpus generate` (text of gen_corpus.py) are made again.
+[[ -f "$OUT/made-by-corpus-generate" ]] || rm -rf -- "$OUT/pdf" "$OUT/letters"
+mkdir -p "$OUT/pdf" "$OUT/letters" "$OUT/office" "$OUT/text"
+touch "$OUT/made-by-corpus-generate"
 
+# text_tree NAME FLAGS...: $OUT/text/NAME, a text-only generated tree (made once).
+text_tree() {
+  local dir="$OUT/text/$1"; shift
+  if [[ ! -d "$dir" ]]; then
+    rm -rf -- "$dir.partial"
+    "$GDPRSCAN" corpus generate --out "$dir.partial" --mix text=1 --seed 42 --quiet "$@"
+    mv -- "$dir.partial" "$dir"
+  fi
+  echo "$dir"
+}
 if [[ ! -f "$OUT/pdf/doc60.pdf" ]]; then
-  [[ -d "$CORPUS" ]] || /usr/bin/python3 "$ROOT/bench/gen_corpus.py" "$CORPUS" --size 1G --seed 1 --no-truth >/dev/null
+  rm -f "$OUT/pdf"/*.pdf
+  CORPUS=$(text_tree reports --size 128MiB)
+  # awk, not head: head would close the pipe early and pipefail would end the script.
   i=0
-  find "$CORPUS" -name '*.txt' -size +20k -size -120k | sort | head -60 | while read -r f; do
+  find "$CORPUS" -name '*.txt' -size +20k -size -120k | LC_ALL=C sort | awk 'NR <= 60' | while read -r f; do
     i=$((i + 1))
     enscript -q -B -X 88591 -o - "$f" 2>/dev/null | ps2pdf - "$OUT/pdf/doc$i.pdf"
   done
 fi
 if [[ ! -f "$OUT/letters/s150.pdf" ]]; then
+  rm -f "$OUT/letters"/*.pdf
+  CORPUS=$(text_tree letters --size 4MiB --shape small-files)
   i=0
-  find "$CORPUS" -name '*.txt' -size +2k -size -6k | sort | head -150 | while read -r f; do
+  find "$CORPUS" -name '*.txt' -size +2k -size -6k | LC_ALL=C sort | awk 'NR <= 150' | while read -r f; do
     i=$((i + 1))
     enscript -q -B -X 88591 -o - "$f" 2>/dev/null | ps2pdf - "$OUT/letters/s$i.pdf"
   done
 fi
 office="$OUT/office"
 if [[ ! -f "$office/brev.docx" ]]; then
+  # One 200 000-row citizen list, written here: the generator's CSV files are a few MiB at
+  # most, and this is the one table whose .xls keeps only Excel 97's 65 536 rows.
   /usr/bin/python3 - "$office/borgere.csv" <<'PY'
 import random, sys
 random.seed(7)
