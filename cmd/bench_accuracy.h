@@ -1,5 +1,5 @@
 // Accuracy of one scan against a truth file (truth.jsonl: one planted item per line, see
-// bench/gen_corpus.py): precision, recall and F2 per detector and per file format, and the
+// `gdprscan corpus generate`): precision, recall and F2 per detector and per file format, and the
 // decoys that were reported. Values are compared in memory only; nothing here prints one.
 #pragma once
 

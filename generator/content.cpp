@@ -17,7 +17,7 @@ namespace {
 constexpr size_t kGapBytes = 200;
 
 // Positives and decoys per KiB of text, by kind: CPR numbers cluster in journal extracts,
-// logs and case notes; minutes and reports mostly have none (after bench/gen_corpus.py).
+// logs and case notes; minutes and reports mostly have none (after the earlier Python generator, bench/gen_corpus.py in git history).
 struct Density {
   double positives_per_kib, decoys_per_kib, lead_positive;  // lead: one right after the header
 };

@@ -1,6 +1,6 @@
 // Realistic Danish municipal documents with personal data planted at realistic densities:
 // case notes, letters, minutes, reports, invoices, journal extracts, access logs and
-// citizen lists, after bench/gen_corpus.py. Prose comes from pre-built paragraph pools;
+// citizen lists, after the earlier Python generator (bench/gen_corpus.py, in git history). Prose comes from pre-built paragraph pools;
 // identifiers and decoys come from identifiers.h, so every planted value has its truth.
 #pragma once
 

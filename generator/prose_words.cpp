@@ -4,7 +4,7 @@
 
 namespace gdprscan::corpus::words {
 
-// Lists from bench/gen_corpus.py, without the institutions, departments and sentences that
+// Lists from the earlier Python generator (bench/gen_corpus.py, in git history), without the institutions, departments and sentences that
 // name a health, social-case, union or religious word: those are planted with their truth.
 const std::vector<std::string_view> first_names = {
     "Anne", "Kirsten", "Mette", "Hanne", "Helle", "Susanne", "Lene", "Marianne", "Camilla", "Louise",

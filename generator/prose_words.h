@@ -1,6 +1,6 @@
 // The words the generator's Danish municipal documents are made of: names, places,
 // departments, and sentence templates for case notes and administrative prose, ported from
-// bench/gen_corpus.py. The templates carry no identifier and no special-category word
+// the earlier Python generator (bench/gen_corpus.py, in git history). The templates carry no identifier and no special-category word
 // (health, social case, union, ...): everything a detector reports is planted through
 // identifiers.h, so the truth file stays complete.
 #pragma once

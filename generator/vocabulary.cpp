@@ -35,7 +35,7 @@ const std::vector<std::string_view>& relations() {
 
 const std::vector<std::string_view>& departments() { return words::departments; }
 
-// Taken from bench/gen_corpus.py's case-work prose, leaving out every sentence with a word
+// Taken from the earlier Python generator's case-work prose, leaving out every sentence with a word
 // of rules/special.toml or a detector keyword, so filler never changes a snippet's truth.
 const std::vector<std::string_view>& filler_sentences() {
   static const std::vector<std::string_view> sentences = {

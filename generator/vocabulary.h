@@ -1,5 +1,5 @@
 // Danish words the planted snippets are written with: names, streets, towns, e-mail
-// domains and neutral case-work sentences (after bench/gen_corpus.py's vocabulary).
+// domains and neutral case-work sentences (after the earlier Python generator's vocabulary).
 // The filler sentences hold no identifier and no special-category term, so a snippet's
 // truth is exactly what the planting code put in it.
 #pragma once

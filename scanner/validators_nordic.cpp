@@ -155,7 +155,7 @@ std::optional<Confirmed> confirm_swedish(std::string_view text, size_t end, cons
     c.signals.push_back("separator");
   } else {
     // Bare ten digits: on a Danish share mostly invoice, order and customer numbers, of
-    // which Luhn and a date pass about 0.3% (measured on bench/gen_corpus.py's decoys,
+    // which Luhn and a date pass about 0.3% (measured on the earlier Python generator's decoys,
     // 229 in 200 MB at 0.5): the keyword is needed.
     c.score = coordination ? 0.4 : 0.45;
   }
