@@ -128,7 +128,8 @@ Examples:
   gdprscan corpus generate --out docs --size 64MiB --mix text=40,docx=15,xlsx=10,pdf=10,eml=10,zip=10
 
 Formats: text csv html rtf docx xlsx pptx odt ods odp fodt pdf eml mbox maildir zip targz
-tarxz 7z gz. The same flags give a byte-identical tree. DIR/truth.jsonl lists every planted value (gdprscan bench reads it).
+tarxz 7z gz. The same flags give a byte-identical tree. DIR/truth.jsonl lists every
+planted value (gdprscan bench reads it).
 
 Exit status: 0 written, 2 bad flags or a write error.)");
   corpus->add_option("action", o.action, "generate")->required()->check(CLI::IsMember({"generate"}));
