@@ -127,8 +127,9 @@ Examples:
   gdprscan corpus generate --out small --size 256MiB --shape small-files
   gdprscan corpus generate --out docs --size 64MiB --mix text=40,docx=15,xlsx=10,pdf=10,eml=10,zip=10
 
-Formats: text csv html docx xlsx pptx odt ods pdf eml mbox zip targz. The same flags give
-a byte-identical tree. DIR/truth.jsonl lists every planted value (gdprscan bench reads it).
+Formats: text csv html rtf docx xlsx pptx odt ods odp fodt pdf eml mbox maildir zip targz
+tarxz 7z gz. The same flags give a byte-identical tree. DIR/truth.jsonl lists every
+planted value (gdprscan bench reads it).
 
 Exit status: 0 written, 2 bad flags or a write error.)");
   corpus->add_option("action", o.action, "generate")->required()->check(CLI::IsMember({"generate"}));

@@ -36,25 +36,47 @@ class Utf8Locale {
 
 ArchiveWriter::ArchiveWriter(Kind kind, int64_t mtime) : a_(archive_write_new()), kind_(kind), mtime_(mtime) {
   if (!a_) throw std::runtime_error("libarchive: out of memory");
-  if (kind == Kind::zip || kind == Kind::zip_stored) {
-    check(archive_write_set_format_zip(a_), "zip format");
-    // libarchive takes the method for the whole archive, not per entry: an ODF package,
-    // whose mimetype must be stored, is stored throughout (valid, and LibreOffice reads it).
-    // Deflate level 1: a third of level 6's time and the generator's largest cost; readers
-    // inflate every level alike, and the files grow by a fifth.
-    if (kind == Kind::zip) check(archive_write_set_format_option(a_, "zip", "compression-level", "1"), "compression level");
-    if (kind == Kind::zip_stored) check(archive_write_set_format_option(a_, "zip", "compression", "store"), "compression");
-  } else {
-    check(archive_write_set_format_pax_restricted(a_), "tar format");
-    check(archive_write_add_filter_gzip(a_), "gzip filter");
-    // libarchive puts the current time into the gzip header unless told not to.
-    check(archive_write_set_filter_option(a_, "gzip", "timestamp", nullptr), "gzip timestamp");
-    check(archive_write_set_filter_option(a_, "gzip", "compression-level", "1"), "gzip level");
-  }
+  set_format(kind);
   // One block of output per write call: the default pads the last tar block to 10 KiB,
   // which tar readers accept either way.
   check(archive_write_set_bytes_in_last_block(a_, 1), "block size");
   check(archive_write_open2(a_, &out_, nullptr, append_to_string, nullptr, nullptr), "open");
+}
+
+void ArchiveWriter::set_format(Kind kind) {
+  switch (kind) {
+    case Kind::zip:
+    case Kind::zip_stored:
+      check(archive_write_set_format_zip(a_), "zip format");
+      // libarchive takes the method for the whole archive, not per entry: an ODF package,
+      // whose mimetype must be stored, is stored throughout (valid, and LibreOffice reads it).
+      // Deflate level 1: a third of level 6's time and the generator's largest cost; readers
+      // inflate every level alike, and the files grow by a fifth.
+      if (kind == Kind::zip) check(archive_write_set_format_option(a_, "zip", "compression-level", "1"), "compression level");
+      else check(archive_write_set_format_option(a_, "zip", "compression", "store"), "compression");
+      return;
+    case Kind::tar_gz:
+    case Kind::gzip:
+      if (kind == Kind::tar_gz) check(archive_write_set_format_pax_restricted(a_), "tar format");
+      else check(archive_write_set_format_raw(a_), "raw format");
+      check(archive_write_add_filter_gzip(a_), "gzip filter");
+      // libarchive puts the current time into the gzip header unless told not to.
+      check(archive_write_set_filter_option(a_, "gzip", "timestamp", nullptr), "gzip timestamp");
+      check(archive_write_set_filter_option(a_, "gzip", "compression-level", "1"), "gzip level");
+      return;
+    case Kind::tar_xz:
+      check(archive_write_set_format_pax_restricted(a_), "tar format");
+      check(archive_write_add_filter_xz(a_), "xz filter");
+      // Level 1: xz's default (6) costs several times the generator's other work per byte.
+      check(archive_write_set_filter_option(a_, "xz", "compression-level", "1"), "xz level");
+      return;
+    case Kind::seven_zip:
+      // LZMA2, the 7-Zip default; the writer keeps only the times it is given (mtime).
+      check(archive_write_set_format_7zip(a_), "7z format");
+      check(archive_write_set_format_option(a_, "7zip", "compression", "lzma2"), "7z compression");
+      check(archive_write_set_format_option(a_, "7zip", "compression-level", "1"), "7z level");
+      return;
+  }
 }
 
 ArchiveWriter::~ArchiveWriter() {

@@ -1,6 +1,6 @@
-// Zip and tar.gz written with libarchive's writer (the library our reader uses too), in
-// memory: the office formats are zips of a few parts, and the corpus's archives hold
-// generated documents. Every timestamp is the one given, so bytes depend on the seed only.
+// Zip, tar.gz, tar.xz, 7z and a lone .gz written with libarchive's writer (the library our
+// reader uses too), in memory: the office formats are zips of a few parts, and the corpus's
+// archives hold generated documents. Every timestamp is the one given, so bytes depend on the seed only.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +14,9 @@ namespace gdprscan::corpus {
 
 class ArchiveWriter {
  public:
-  enum class Kind { zip, zip_stored, tar_gz };  // zip_stored: no compression (ODF packages)
+  // zip_stored: no compression (ODF packages); gzip: one file compressed, no archive format
+  // around it (add() once).
+  enum class Kind { zip, zip_stored, tar_gz, tar_xz, seven_zip, gzip };
   ArchiveWriter(Kind kind, int64_t mtime);
   ~ArchiveWriter();
   ArchiveWriter(const ArchiveWriter&) = delete;
@@ -24,6 +26,7 @@ class ArchiveWriter {
   std::string finish();
 
  private:
+  void set_format(Kind kind);
   void check(int status, const char* what);
   archive* a_ = nullptr;
   Kind kind_;

@@ -189,7 +189,8 @@ const std::vector<std::pair<Format, double>>& default_mix() {
   static const std::vector<std::pair<Format, double>> mix = {
       {Format::text, 40}, {Format::csv, 2},  {Format::html, 4}, {Format::docx, 12}, {Format::xlsx, 3},
       {Format::pptx, 2},  {Format::odt, 3},  {Format::ods, 1},  {Format::pdf, 10},  {Format::eml, 8},
-      {Format::mbox, 5},  {Format::zip, 5},  {Format::targz, 3}};
+      {Format::mbox, 5},  {Format::zip, 5},  {Format::targz, 3}, {Format::rtf, 1},   {Format::odp, 1},
+      {Format::fodt, 1},  {Format::sevenzip, 1}, {Format::tarxz, 1}, {Format::gz, 2}, {Format::maildir, 4}};
   return mix;
 }
 
@@ -289,6 +290,7 @@ struct Run {
     MadeFile made;
     if (!streamed) made = make_file(format, ctx);
     std::string rel = layout.place(format, streamed ? DocKind::journal : made.kind, year);
+    if (!made.tree.empty()) return write_tree(rel, made.tree, ctx.time, format, tally);
     std::string folder = rel.substr(0, rel.rfind('/'));
     if (folders.insert(folder).second) make_dirs(options.out + "/" + folder);
     OutputFile out(options.out + "/" + rel);
@@ -296,14 +298,37 @@ struct Run {
     if (streamed) {
       stream_large_file(format, out, ctx, rel, truth, report, tally);
     } else {
-      if (format == Format::targz) below_gzip_level(rel, made.rendered.truth);
+      if (format == Format::targz || format == Format::gz) below_gzip_level(rel, made.rendered.truth);
       out.write(made.rendered.bytes);
       for (const auto& t : made.rendered.truth) truth.add(rel, t, report, tally);
     }
     out.close_with_time(ctx.time);
+    count_file(format, out.written(), tally);
+  }
+
+  // A folder format (a maildir): its subfolders, then each file with its truth. Every file
+  // counts as one, as the walker sees them; the folder's `tmp/` stays empty, as between
+  // deliveries.
+  void write_tree(const std::string& rel, const std::vector<TreeFile>& tree, int64_t time, Format format, FormatTally& tally) {
+    for (const char* sub : {"/cur", "/new", "/tmp"}) {
+      make_dirs(options.out + "/" + rel + sub);
+      folders.insert(rel + sub);
+    }
+    for (const auto& file : tree) {
+      std::string path = rel + "/" + file.path;
+      OutputFile out(options.out + "/" + path);
+      truth.next_file();
+      out.write(file.rendered.bytes);
+      for (const auto& t : file.rendered.truth) truth.add(path, t, report, tally);
+      out.close_with_time(time);
+      count_file(format, out.written(), tally);
+    }
+  }
+
+  void count_file(Format format, uint64_t bytes, FormatTally& tally) {
     ++report.files, ++tally.files;
-    report.bytes += out.written(), tally.bytes += out.written();
-    format_bytes[format] += out.written();
+    report.bytes += bytes, tally.bytes += bytes;
+    format_bytes[format] += bytes;
   }
 
   uint64_t remaining() const { return options.size > report.bytes ? options.size - report.bytes : 0; }

@@ -65,4 +65,43 @@ std::string xml_escaped(std::string_view text) {
   return out.append(text, run, std::string_view::npos);
 }
 
+namespace {
+
+void append_rtf_code_point(uint32_t cp, std::string& out) {
+  static const char kHex[] = "0123456789abcdef";
+  if (cp == '\\' || cp == '{' || cp == '}') {
+    out.append(1, '\\').append(1, static_cast<char>(cp));
+  } else if (cp == '\n') {
+    out += "\\line ";
+  } else if (cp == '\t') {
+    out += "\\tab ";
+  } else if (cp >= 0x20 && cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (int byte = windows1252_byte(cp); byte >= 0x80) {
+    out.append("\\'").append(1, kHex[byte >> 4]).append(1, kHex[byte & 15]);
+  } else if (cp > 0xFFFF) {  // outside the BMP: a UTF-16 surrogate pair, as Word writes it
+    uint32_t v = cp - 0x10000;
+    append_rtf_code_point(0xD800 + (v >> 10), out);
+    append_rtf_code_point(0xDC00 + (v & 0x3FF), out);
+  } else if (cp >= 0x80) {  // \uN takes a signed 16-bit number
+    out.append("\\u").append(std::to_string(static_cast<int16_t>(cp))).append("?");
+  }  // other control characters: RTF text never holds them
+}
+
+}  // namespace
+
+std::string rtf_escaped(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size() + utf8.size() / 8);
+  for (size_t at = 0; at < utf8.size();) {
+    int64_t cp = next_code_point(utf8, at);
+    if (cp < 0) {
+      ++at;  // a malformed byte: the generator never writes one; dropped rather than guessed
+      continue;
+    }
+    append_rtf_code_point(static_cast<uint32_t>(cp), out);
+  }
+  return out;
+}
+
 }  // namespace gdprscan::corpus

@@ -16,14 +16,17 @@ const std::vector<FormatName>& all_formats() {
       {Format::docx, "docx", "docx"}, {Format::xlsx, "xlsx", "xlsx"}, {Format::pptx, "pptx", "pptx"},
       {Format::odt, "odt", "odt"},   {Format::ods, "ods", "ods"},   {Format::pdf, "pdf", "pdf"},
       {Format::eml, "eml", "eml"},   {Format::mbox, "mbox", "mbox"}, {Format::zip, "zip", "zip"},
-      {Format::targz, "targz", "tar.gz"}};
+      {Format::targz, "targz", "tar.gz"}, {Format::rtf, "rtf", "rtf"},   {Format::odp, "odp", "odp"},
+      {Format::fodt, "fodt", "fodt"},  {Format::sevenzip, "7z", "7z"}, {Format::tarxz, "tarxz", "tar.xz"},
+      {Format::gz, "gz", "txt.gz"},    {Format::maildir, "maildir", ""}};
   return formats;
 }
 
 std::optional<Format> format_named(const std::string& name) {
   for (const auto& f : all_formats())
-    if (name == f.name || name == f.extension) return f.format;
+    if (name == f.name || (*f.extension && name == f.extension)) return f.format;
   if (name == "tgz") return Format::targz;
+  if (name == "txz") return Format::tarxz;
   return std::nullopt;
 }
 
@@ -78,6 +81,20 @@ Workbook make_workbook(FileContext& ctx) {
 
 DocMeta meta_of(FileContext& ctx) { return {words::full_name(ctx.rng), ctx.time}; }
 
+// The formats made from one prose document.
+Rendered write_document(Format format, const Document& doc, const DocMeta& meta) {
+  switch (format) {
+    case Format::html: return write_html(doc);
+    case Format::docx: return write_docx(doc, meta);
+    case Format::odt: return write_odt(doc, meta);
+    case Format::fodt: return write_fodt(doc, meta);
+    case Format::pdf: return write_pdf(doc, meta);
+    case Format::rtf: return write_rtf(doc, meta);
+    case Format::odp: return write_odp(doc, meta);
+    default: return write_pptx(doc, meta);
+  }
+}
+
 const char* mime_type_of(Format f) {
   switch (f) {
     case Format::text: return "text/plain";
@@ -93,6 +110,13 @@ const char* mime_type_of(Format f) {
     case Format::mbox: return "application/mbox";
     case Format::zip: return "application/zip";
     case Format::targz: return "application/gzip";
+    case Format::rtf: return "application/rtf";
+    case Format::odp: return "application/vnd.oasis.opendocument.presentation";
+    case Format::fodt: return "application/vnd.oasis.opendocument.text-flat-xml";
+    case Format::sevenzip: return "application/x-7z-compressed";
+    case Format::tarxz: return "application/x-xz";
+    case Format::gz: return "application/gzip";
+    case Format::maildir: break;  // a folder: never an attachment
   }
   return "application/octet-stream";
 }
@@ -111,7 +135,7 @@ void add_below(std::vector<PlacedTruth>& out, const std::vector<PlacedTruth>& me
 Format member_format(Rng& rng, bool allow_archive) {
   static const std::vector<Format> documents = {Format::text, Format::text, Format::pdf,  Format::pdf,  Format::docx,
                                                 Format::docx, Format::odt,  Format::html, Format::pptx, Format::xlsx,
-                                                Format::csv,  Format::ods};
+                                                Format::csv,  Format::ods,  Format::rtf,  Format::odp};
   if (allow_archive && rng.chance(0.15)) return Format::zip;
   return rng.pick(documents);
 }
@@ -180,8 +204,17 @@ Rendered make_mbox(FileContext& ctx) {
   return box;
 }
 
+ArchiveWriter::Kind archive_kind(Format format) {
+  switch (format) {
+    case Format::targz: return ArchiveWriter::Kind::tar_gz;
+    case Format::tarxz: return ArchiveWriter::Kind::tar_xz;
+    case Format::sevenzip: return ArchiveWriter::Kind::seven_zip;
+    default: return ArchiveWriter::Kind::zip;
+  }
+}
+
 Rendered make_archive(Format format, FileContext& ctx, int depth) {
-  ArchiveWriter archive(format == Format::zip ? ArchiveWriter::Kind::zip : ArchiveWriter::Kind::tar_gz, ctx.time);
+  ArchiveWriter archive(archive_kind(format), ctx.time);
   Rendered r;
   int64_t members = ctx.shape == Shape::small_files ? ctx.rng.between(2, 4) : ctx.rng.between(3, 15);
   std::string folder = std::string(ctx.rng.pick(words::subjects)).append("/");
@@ -195,6 +228,40 @@ Rendered make_archive(Format format, FileContext& ctx, int depth) {
   }
   r.bytes = archive.finish();
   return r;
+}
+
+// A text file compressed on its own, as log rotation and export jobs leave them. Our reader
+// names the gzip level like the file without ".gz"; text has no location below it.
+MadeFile make_gz(FileContext& ctx) {
+  MadeFile text = make_file(Format::text, ctx, 1);
+  ArchiveWriter gzip(ArchiveWriter::Kind::gzip, ctx.time);
+  gzip.add("data", text.rendered.bytes);
+  text.rendered.bytes = gzip.finish();
+  return text;
+}
+
+// A maildir's message file name: "<time>.M<microseconds>P<pid>Q<n>.<host>", with the
+// ":2,S" (seen) suffix in cur/; new/ holds messages no client has looked at yet.
+std::string maildir_name(int64_t time, Rng& rng, size_t index, bool seen) {
+  std::string name = std::to_string(time).append(".M").append(std::to_string(rng.below(1000000))).append("P")
+                         .append(std::to_string(rng.between(1000, 99999))).append("Q").append(std::to_string(index + 1))
+                         .append(".mailserver");
+  return seen ? std::string("cur/").append(name).append(":2,S") : std::string("new/").append(name);
+}
+
+// A maildir: one file per message (GMime, like .eml), most of them read (cur/), a few new.
+std::vector<TreeFile> make_maildir(FileContext& ctx) {
+  std::vector<TreeFile> messages;
+  uint64_t bytes = 0;
+  while (bytes < ctx.target) {
+    uint64_t body = ctx.shape == Shape::small_files ? log_uniform(ctx.rng, 400, 1500) : log_uniform(ctx.rng, 1 * KiB, 24 * KiB);
+    FileContext child = child_context(ctx, body);
+    child.time = ctx.time + static_cast<int64_t>(messages.size()) * 3607;
+    Rendered message = write_eml(make_mail(child, 1));
+    bytes += message.bytes.size();
+    messages.push_back({maildir_name(child.time, ctx.rng, messages.size(), ctx.rng.chance(0.8)), std::move(message)});
+  }
+  return messages;
 }
 
 }  // namespace
@@ -217,9 +284,11 @@ uint64_t pick_target(Format format, Shape shape, Rng& rng, uint64_t remaining) {
     case Format::xlsx:
     case Format::ods: return log_uniform(rng, 2 * KiB, 96 * KiB);  // lists are dense: a row a person
     case Format::html: return log_uniform(rng, 1 * KiB, 256 * KiB);
-    case Format::pptx: return log_uniform(rng, 2 * KiB, 48 * KiB);
+    case Format::pptx:
+    case Format::odp: return log_uniform(rng, 2 * KiB, 48 * KiB);
     case Format::eml: return log_uniform(rng, 1 * KiB, 32 * KiB);
     case Format::mbox: return log_uniform(rng, 64 * KiB, 8 * MiB);
+    case Format::maildir: return log_uniform(rng, 16 * KiB, 1 * MiB);
     default: return log_uniform(rng, 2 * KiB, 256 * KiB);
   }
 }
@@ -252,17 +321,21 @@ MadeFile make_file(Format format, FileContext& ctx, int depth) {
     case Format::docx:
     case Format::odt:
     case Format::pdf:
-    case Format::pptx: {
-      made.kind = format == Format::pptx ? DocKind::minutes : office_kind(ctx.rng, ctx.target);
+    case Format::pptx:
+    case Format::rtf:
+    case Format::odp:
+    case Format::fodt: {
+      bool slides = format == Format::pptx || format == Format::odp;
+      made.kind = slides ? DocKind::minutes : office_kind(ctx.rng, ctx.target);
       Document doc = make_document(made.kind, ctx.target, ctx.year, ctx.rng, ctx.planter, ctx.prose);
-      DocMeta meta = meta_of(ctx);
-      made.rendered = format == Format::html   ? write_html(doc)
-                      : format == Format::docx ? write_docx(doc, meta)
-                      : format == Format::odt  ? write_odt(doc, meta)
-                      : format == Format::pdf  ? write_pdf(doc, meta)
-                                               : write_pptx(doc, meta);
+      made.rendered = write_document(format, doc, meta_of(ctx));
       break;
     }
+    case Format::gz: made = make_gz(ctx); break;
+    case Format::maildir:
+      made.kind = DocKind::letter;
+      made.tree = make_maildir(ctx);
+      break;
     case Format::eml:
       made.kind = DocKind::letter;
       made.rendered = make_eml(ctx, depth);
@@ -273,6 +346,8 @@ MadeFile make_file(Format format, FileContext& ctx, int depth) {
       break;
     case Format::zip:
     case Format::targz:
+    case Format::tarxz:
+    case Format::sevenzip:
       made.kind = DocKind::report;
       made.rendered = make_archive(format, ctx, depth);
       break;

@@ -14,12 +14,15 @@
 
 namespace gdprscan::corpus {
 
-enum class Format { text, csv, html, docx, xlsx, pptx, odt, ods, pdf, eml, mbox, zip, targz };
+enum class Format {
+  text, csv, html, docx, xlsx, pptx, odt, ods, pdf, eml, mbox, zip, targz,
+  rtf, odp, fodt, sevenzip, tarxz, gz, maildir
+};
 
 struct FormatName {
   Format format;
   const char* name;       // in --mix: "text", "docx", "targz"
-  const char* extension;  // "txt", "docx", "tar.gz"
+  const char* extension;  // "txt", "docx", "tar.gz"; "" for a maildir (a folder, not a file)
 };
 const std::vector<FormatName>& all_formats();
 std::optional<Format> format_named(const std::string& name);  // also "txt", "tar.gz", "tgz"
@@ -38,9 +41,17 @@ struct FileContext {
   uint64_t target;  // bytes of text to aim for
 };
 
+// A file of a tree the format is made of (a maildir's messages): its path below the
+// format's folder ("cur/1589…:2,S") and its bytes and truth.
+struct TreeFile {
+  std::string path;
+  Rendered rendered;
+};
+
 struct MadeFile {
   DocKind kind = DocKind::note;  // what the file is about, for its folder and name
   Rendered rendered;
+  std::vector<TreeFile> tree;  // a folder format (maildir): these files, and `rendered` is empty
 };
 
 // A target size in bytes of text for a file of `format` in `shape`.

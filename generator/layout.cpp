@@ -18,13 +18,17 @@ std::string two(int n) {
 std::string slot_of(Format format, DocKind kind) {
   switch (format) {
     case Format::eml: return "mail";
-    case Format::mbox: return "mailbox";
+    case Format::mbox:
+    case Format::maildir: return "mailbox";
     case Format::zip:
-    case Format::targz: return "archive";
+    case Format::targz:
+    case Format::tarxz:
+    case Format::sevenzip: return "archive";
     case Format::csv:
     case Format::xlsx:
     case Format::ods: return "list";
-    case Format::pptx: return "minutes";
+    case Format::pptx:
+    case Format::odp: return "minutes";
     default: break;
   }
   switch (kind) {
@@ -95,7 +99,9 @@ std::string Layout::file_stem(Format format, DocKind kind, int year) {
                         .append(two(static_cast<int>(r.between(1, 28))));
   if (format == Format::eml) return std::string(r.pick(words::subjects)).append(" ").append(iso);
   if (format == Format::mbox) return std::string("Postkasse ").append(r.pick(words::departments)).append(" ").append(std::to_string(year));
-  if (format == Format::zip || format == Format::targz) return std::string("Arkivudtræk ").append(iso);
+  if (format == Format::maildir) return std::string("Maildir ").append(words::full_name(r));
+  if (format == Format::zip || format == Format::targz || format == Format::tarxz || format == Format::sevenzip)
+    return std::string("Arkivudtræk ").append(iso);
   if (format == Format::csv || format == Format::xlsx || format == Format::ods)
     return std::string(r.chance(0.5) ? "Borgerliste " : "Udtræk ").append(r.pick(words::benefits)).append(" ").append(iso);
   switch (kind) {
@@ -114,7 +120,7 @@ std::string Layout::file_stem(Format format, DocKind kind, int year) {
 std::string Layout::place(Format format, DocKind kind, int year) {
   std::string folder = folder_for(slot_of(format, kind), year);
   std::string stem = file_stem(format, kind, year);
-  std::string extension = std::string(".").append(describe(format).extension);
+  std::string extension = *describe(format).extension ? std::string(".").append(describe(format).extension) : std::string();
   std::string path = folder + "/" + stem + extension;
   for (int i = 2; !used_.insert(path).second; ++i) path = folder + "/" + stem + " (" + std::to_string(i) + ")" + extension;
   return path;

@@ -1,6 +1,7 @@
-// Office Open XML (docx, xlsx, pptx) and OpenDocument (odt, ods): zips of a few XML parts,
-// written through libarchive. Only the parts a reader needs are written; LibreOffice opens
+// Office Open XML (docx, xlsx, pptx) and OpenDocument (odt, ods, odp, and flat .fodt): zips
+// of a few XML parts, written through libarchive (a flat ODF file is the one XML document). Only the parts a reader needs are written; LibreOffice opens
 // them and our extractors read them. Styles are left out: readers fall back to defaults.
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <ctime>
@@ -257,6 +258,9 @@ constexpr const char* kOdfNamespaces =
     "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
     "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
     "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" "
+    "xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" "
+    "xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\" "
+    "xmlns:presentation=\"urn:oasis:names:tc:opendocument:xmlns:presentation:1.0\" "
     "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
     "xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" office:version=\"1.3\"";
 
@@ -273,6 +277,12 @@ std::string odf_text(const std::string& text) {
   return out;
 }
 
+std::string odf_meta(const std::string& title, const DocMeta& meta) {
+  return std::string("<office:meta><dc:title>").append(xml_escaped(title)).append("</dc:title><meta:initial-creator>")
+      .append(xml_escaped(meta.author)).append("</meta:initial-creator><meta:creation-date>")
+      .append(iso_time(meta.time).substr(0, 19)).append("</meta:creation-date></office:meta>");
+}
+
 std::string odf_package(const char* mime, const std::string& body, const std::string& title, const DocMeta& meta) {
   ArchiveWriter zip(ArchiveWriter::Kind::zip_stored, meta.time);
   zip.add("mimetype", mime);  // first and stored: how readers recognise the package
@@ -285,28 +295,61 @@ std::string odf_package(const char* mime, const std::string& body, const std::st
                       "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>"
                       "</manifest:manifest>"));
   zip.add("meta.xml", std::string(kXmlDecl)
-                          .append("<office:document-meta ").append(kOdfNamespaces).append("><office:meta><dc:title>")
-                          .append(xml_escaped(title)).append("</dc:title><meta:initial-creator>").append(xml_escaped(meta.author))
-                          .append("</meta:initial-creator><meta:creation-date>").append(iso_time(meta.time).substr(0, 19))
-                          .append("</meta:creation-date></office:meta></office:document-meta>"));
+                          .append("<office:document-meta ").append(kOdfNamespaces).append(">").append(odf_meta(title, meta))
+                          .append("</office:document-meta>"));
   zip.add("content.xml", std::string(kXmlDecl)
                              .append("<office:document-content ").append(kOdfNamespaces).append("><office:body>")
                              .append(body).append("</office:body></office:document-content>"));
   return zip.finish();
 }
 
-}  // namespace
-
-Rendered write_odt(const Document& doc, const DocMeta& meta) {
-  Rendered r;
+// <office:text> of a document's paragraphs; the text has no location of its own.
+std::string odf_text_body(const Document& doc, std::vector<PlacedTruth>& truth) {
   std::string body = "<office:text>";
   for (const auto& p : doc.paragraphs) {
     if (p.heading) body.append("<text:h text:outline-level=\"2\">").append(odf_text(p.text)).append("</text:h>");
     else body.append("<text:p>").append(odf_text(p.text)).append("</text:p>");
-    add_unplaced(r.truth, p.truth);
+    add_unplaced(truth, p.truth);
   }
-  body.append("</office:text>");
-  r.bytes = odf_package("application/vnd.oasis.opendocument.text", body, doc.title, meta);
+  return body.append("</office:text>");
+}
+
+}  // namespace
+
+Rendered write_odt(const Document& doc, const DocMeta& meta) {
+  Rendered r;
+  r.bytes = odf_package("application/vnd.oasis.opendocument.text", odf_text_body(doc, r.truth), doc.title, meta);
+  return r;
+}
+
+// What LibreOffice saves as "Flat XML ODF Text Document": properties and body in one file.
+Rendered write_fodt(const Document& doc, const DocMeta& meta) {
+  Rendered r;
+  r.bytes = std::string(kXmlDecl)
+                .append("<office:document ").append(kOdfNamespaces)
+                .append(" office:mimetype=\"application/vnd.oasis.opendocument.text\">")
+                .append(odf_meta(doc.title, meta)).append("<office:body>").append(odf_text_body(doc, r.truth))
+                .append("</office:body></office:document>\n");
+  return r;
+}
+
+// Slides of a few paragraphs each, one text frame a slide, as in write_pptx: our reader
+// locates a slide's text as "slide N".
+Rendered write_odp(const Document& doc, const DocMeta& meta) {
+  Rendered r;
+  std::string body = "<office:presentation>";
+  for (size_t first = 0, slide = 1; first < doc.paragraphs.size(); first += kParagraphsPerSlide, ++slide) {
+    std::string n = std::to_string(slide);
+    body.append("<draw:page draw:name=\"page").append(n).append("\"><draw:frame svg:x=\"2cm\" svg:y=\"2cm\" "
+                "svg:width=\"24cm\" svg:height=\"15cm\"><draw:text-box>");
+    for (size_t i = first; i < std::min(first + kParagraphsPerSlide, doc.paragraphs.size()); ++i) {
+      body.append("<text:p>").append(odf_text(doc.paragraphs[i].text)).append("</text:p>");
+      add_unplaced(r.truth, doc.paragraphs[i].truth, {"slide " + n});
+    }
+    body.append("</draw:text-box></draw:frame></draw:page>");
+  }
+  body.append("</office:presentation>");
+  r.bytes = odf_package("application/vnd.oasis.opendocument.presentation", body, doc.title, meta);
   return r;
 }
 

@@ -35,6 +35,9 @@ Rendered write_pptx(const Document& doc, const DocMeta& meta);
 Rendered write_xlsx(const Workbook& book, const DocMeta& meta);
 Rendered write_ods(const Workbook& book, const DocMeta& meta);
 Rendered write_pdf(const Document& doc, const DocMeta& meta);
+Rendered write_rtf(const Document& doc, const DocMeta& meta);
+Rendered write_odp(const Document& doc, const DocMeta& meta);
+Rendered write_fodt(const Document& doc, const DocMeta& meta);  // flat ODF: one XML file
 
 // "2019-03-14T09:30:00Z" (document properties) for a time from DocMeta.
 std::string iso_time(int64_t time);

@@ -5,9 +5,12 @@ Checks: a 4 MiB mixed corpus has files of every format and a truth.jsonl of the 
 shape naming only files that exist; the same flags give a byte-identical tree, another seed
 a different one; `gdprscan bench` on it finds every positive (recall 1.0 for every detector
 and every format) and reports no decoy, so the generator tests our own readers; real
-readers open a sample (pdftotext for PDF, LibreOffice for docx, odt and xlsx, when
-installed) and show the planted values; --shape small-files writes files of 1-8 KiB and
---shape large-files only text and mbox files; bad flags exit 2 naming the flag.
+readers open a sample (pdftotext for PDF, LibreOffice for docx, odt, xlsx, rtf, fodt and
+odp, 7z, tar, xz, gzip and Python's mailbox for the maildir, when installed) and show the
+planted values; a corpus of only the formats added later (rtf, odp, fodt, 7z, tar.xz, .gz,
+maildir) has positives in each, all found, and no decoy reported; --shape small-files
+writes files of 1-8 KiB and --shape large-files only text and mbox files; bad flags exit 2
+naming the flag.
 """
 
 import json
@@ -21,7 +24,11 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import e2e_common as c  # noqa: E402
 
-EXTENSIONS = ("txt", "csv", "html", "docx", "xlsx", "pptx", "odt", "ods", "pdf", "eml", "mbox", "zip", "tar.gz")
+EXTENSIONS = ("txt", "csv", "html", "docx", "xlsx", "pptx", "odt", "ods", "pdf", "eml", "mbox", "zip", "tar.gz",
+              "rtf", "odp", "fodt", "7z", "tar.xz", "txt.gz", "maildir")
+# The formats the generator learnt last, and a mix of only them.
+NEW_FORMATS = ("rtf", "odp", "fodt", "7z", "tar.xz", "txt.gz", "maildir")
+NEW_MIX = "rtf=1,odp=1,fodt=1,7z=1,tarxz=1,gz=1,maildir=1"
 SIZE = "4MiB"
 
 
@@ -42,7 +49,20 @@ def files_of(root):
 
 
 def extension(path):
-    return "tar.gz" if path.endswith(".tar.gz") else path.rsplit(".", 1)[-1]
+    """The generator's format of a file: a maildir's message files have no extension of
+    their own, they are known by their folder (cur/ or new/)."""
+    if re.search(r"/Maildir [^/]+/(cur|new)/[^/]+$", path):
+        return "maildir"
+    for double in ("tar.gz", "tar.xz", "txt.gz"):
+        if path.endswith("." + double):
+            return double
+    return path.rsplit(".", 1)[-1]
+
+
+def bench_format(path):
+    """The format `gdprscan bench` groups a file under: its name's last extension."""
+    name = path.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[-1].lower() if "." in name.strip(".") else "(none)"
 
 
 def read_truth(corpus):
@@ -89,25 +109,54 @@ def check_determinism(checks, args, env, files):
         checks.check("another seed: another tree", files_of(seed8) != files, "")
 
 
-def check_bench(checks, args, env, corpus):
-    out = os.path.join(env.root, "bench.json")
+def run_bench(checks, args, env, corpus, label):
+    out = os.path.join(env.root, label + "-bench.json")
     res = c.run([args.binary, "bench", corpus, "--runs", "1", "--json", out], env=env.environ(), timeout=180)
-    if not checks.check("bench: exit 0", res.returncode == 0, res.err):
-        return
+    if not checks.check(f"{label} bench: exit 0", res.returncode == 0, res.err):
+        return None
     with open(out, encoding="utf-8") as f:
         accuracy = json.load(f)["accuracy"]
     for group in ("detectors", "formats"):
         for name, s in sorted(accuracy[group].items()):
             if s["true_positives"] + s["false_negatives"] == 0:
                 continue
-            checks.check(f"bench: recall 1.0 for {group[:-1]} {name}", s["recall"] == 1.0,
+            checks.check(f"{label} bench: recall 1.0 for {group[:-1]} {name}", s["recall"] == 1.0,
                          f"{s['false_negatives']} of {s['true_positives'] + s['false_negatives']} missed")
-    formats = {name for name, s in accuracy["formats"].items() if s["true_positives"] > 0}
-    expected = {"txt", "csv", "html", "docx", "xlsx", "odt", "ods", "pdf", "eml", "mbox", "zip", "gz"}
-    checks.check("bench: positives found in every format", expected <= formats, sorted(expected - formats))
     reported = accuracy["decoys_reported"]
-    checks.check("bench: no decoy reported", not reported,
+    checks.check(f"{label} bench: no decoy reported", not reported,
                  [f"{d['file']}: {d['detector']} {d['match']}" for d in reported[:5]])
+    return {name for name, s in accuracy["formats"].items() if s["true_positives"] > 0}
+
+
+def check_bench(checks, args, env, corpus):
+    formats = run_bench(checks, args, env, corpus, "mixed")
+    if formats is None:
+        return
+    expected = {"txt", "csv", "html", "docx", "xlsx", "odt", "ods", "pdf", "eml", "mbox", "zip", "gz"}
+    checks.check("mixed bench: positives found in every format", expected <= formats, sorted(expected - formats))
+
+
+def check_new_formats(checks, args, env):
+    """A corpus of only the newer formats: each holds positives, and bench finds them all."""
+    corpus = os.path.join(env.root, "new-formats")
+    res = generate(args, env, corpus, "--mix", NEW_MIX, size="2MiB")
+    if not checks.check("new formats: exit 0", res.returncode == 0, res.err):
+        return None
+    files = files_of(corpus)
+    truth = read_truth(corpus)
+    positive_formats = {extension(t["file"]) for t in truth if t["kind"] == "positive"}
+    checks.check("new formats: positives planted in each", set(NEW_FORMATS) <= positive_formats,
+                 sorted(set(NEW_FORMATS) - positive_formats))
+    maildirs = {m.group(0) for p in files for m in [re.match(r".*/Maildir [^/]+", p)] if m}
+    complete = all(os.path.isdir(os.path.join(corpus, d, sub)) for d in maildirs for sub in ("cur", "new", "tmp"))
+    checks.check("new formats: every maildir has cur/, new/ and tmp/", maildirs and complete, sorted(maildirs)[:2])
+    found = run_bench(checks, args, env, corpus, "new formats")
+    if found is not None:
+        # bench groups by the file name's last extension: tar.xz under "xz", a maildir's
+        # messages under their host name ("mailserver", "mailserver:2,s").
+        expected = {bench_format(t["file"]) for t in truth if t["kind"] == "positive"}
+        checks.check("new formats bench: positives found in every format", expected <= found, sorted(expected - found))
+    return corpus, files, truth
 
 
 def values_shown(text, positives):
@@ -128,7 +177,7 @@ def sample(files, truth, ext):
     return None, []
 
 
-def check_real_readers(checks, args, env, corpus, files, truth):
+def check_real_readers(checks, args, env, corpus, files, truth, newer):
     if shutil.which("pdftotext"):
         path, positives = sample(files, truth, "pdf")
         if checks.check("pdftotext: a PDF with positives", path is not None):
@@ -138,6 +187,9 @@ def check_real_readers(checks, args, env, corpus, files, truth):
                          len(shown) == len(positives), f"{len(shown)} of {len(positives)}: {res.err}")
     else:
         checks.skip("pdftotext", "poppler-utils not installed")
+    if newer:
+        check_archive_tools(checks, *newer)
+        check_maildir_reader(checks, *newer)
     soffice = shutil.which("soffice")
     if not soffice:
         checks.skip("LibreOffice", "soffice not installed")
@@ -146,20 +198,84 @@ def check_real_readers(checks, args, env, corpus, files, truth):
     os.makedirs(work)
     # csv: every sheet to its own file (the last token, -1; LibreOffice 7.2+), not only the first.
     every_sheet = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
-    for ext, target in (("docx", "txt:Text"), ("odt", "txt:Text"), ("xlsx", every_sheet)):
-        path, positives = sample(files, truth, ext)
-        if not checks.check(f"LibreOffice: a {ext} with positives", path is not None):
+    samples = [(corpus, files, truth, ext, target) for ext, target in
+               (("docx", "txt:Text"), ("odt", "txt:Text"), ("xlsx", every_sheet))]
+    if newer:
+        # Impress exports no text: its PDF, read by pdftotext, shows what the slides hold.
+        samples += [(*newer, ext, target) for ext, target in (("rtf", "txt:Text"), ("fodt", "txt:Text"), ("odp", "pdf"))]
+    for sample_corpus, sample_files, sample_truth, ext, target in samples:
+        libreoffice_shows(checks, env, soffice, work, sample_corpus, sample_files, sample_truth, ext, target)
+
+
+def libreoffice_shows(checks, env, soffice, work, corpus, files, truth, ext, target):
+    path, positives = sample(files, truth, ext)
+    if not checks.check(f"LibreOffice: a {ext} with positives", path is not None):
+        return
+    shutil.copy(os.path.join(corpus, path), os.path.join(work, "sample." + ext))
+    out_dir = os.path.join(work, ext)
+    res = c.run([soffice, "--headless", "-env:UserInstallation=file://" + os.path.join(work, "profile"),
+                 "--convert-to", target, "--outdir", out_dir, os.path.join(work, "sample." + ext)],
+                env=env.environ(), timeout=120)
+    converted = sorted(os.listdir(out_dir)) if os.path.isdir(out_dir) else []
+    texts = []
+    for name in converted:
+        if name.endswith(".pdf"):
+            texts.append(c.run(["pdftotext", "-enc", "UTF-8", os.path.join(out_dir, name), "-"], timeout=60).out)
+        else:
+            with open(os.path.join(out_dir, name), encoding="latin-1") as f:
+                texts.append(f.read())
+    shown = values_shown("\n".join(texts), positives)
+    checks.check(f"LibreOffice: opens the {ext} and shows its planted values", converted and len(shown) == len(positives),
+                 f"{len(shown)} of {len(positives)}: {res.err[-300:]}")
+
+
+def members_named(truth, path):
+    """The archive members the truth places values in (the first level of their location)."""
+    return {t["location"][0] for t in truth if t["file"] == path and t.get("location")}
+
+
+def check_archive_tools(checks, corpus, files, truth):
+    """7-Zip, tar with xz and gzip open the generated archives and list the members the truth names."""
+    tools = (("7z", "7z", lambda p: ["7z", "l", "-slt", p]), ("tar.xz", "tar", lambda p: ["tar", "-tJf", p]))
+    for ext, tool, command in tools:
+        if not shutil.which(tool) or (ext == "tar.xz" and not shutil.which("xz")):
+            checks.skip(f"{tool} reads {ext}", f"{tool} not installed")
             continue
-        shutil.copy(os.path.join(corpus, path), os.path.join(work, "sample." + ext))
-        res = c.run([soffice, "--headless", "-env:UserInstallation=file://" + os.path.join(work, "profile"),
-                     "--convert-to", target, "--outdir", os.path.join(work, ext), os.path.join(work, "sample." + ext)],
-                    env=env.environ(), timeout=120)
-        out_dir = os.path.join(work, ext)
-        converted = sorted(os.listdir(out_dir)) if os.path.isdir(out_dir) else []
-        text = "\n".join(open(os.path.join(out_dir, name), encoding="latin-1").read() for name in converted)
-        shown = values_shown(text, positives)
-        checks.check(f"LibreOffice: opens the {ext} and shows its planted values", len(shown) == len(positives),
-                     f"{len(shown)} of {len(positives)}: {res.err[-300:]}")
+        path = next((p for p in sorted(files) if extension(p) == ext and members_named(truth, p)), None)
+        if not checks.check(f"{tool}: a {ext} with positives", path is not None):
+            continue
+        res = c.run(command(os.path.join(corpus, path)), timeout=60)
+        listed = {line[len("Path = "):] for line in res.out.splitlines() if line.startswith("Path = ")} \
+            if ext == "7z" else set(res.out.splitlines())
+        missing = members_named(truth, path) - listed
+        checks.check(f"{tool}: lists the {ext}'s members", res.returncode == 0 and not missing,
+                     f"exit {res.returncode}, missing {sorted(missing)[:3]}: {res.err[-300:]}")
+    if shutil.which("gzip"):
+        path, positives = sample(files, truth, "txt.gz")
+        if checks.check("gzip: a .gz with positives", path is not None):
+            full = os.path.join(corpus, path)
+            tested = c.run(["gzip", "-t", full], timeout=60)
+            text = c.run(["gzip", "-dc", full], timeout=60).out
+            shown = values_shown(text, positives)
+            checks.check("gzip: tests the .gz and shows its planted values", tested.returncode == 0 and
+                         len(shown) == len(positives), f"{len(shown)} of {len(positives)}: {tested.err}")
+    else:
+        checks.skip("gzip", "gzip not installed")
+
+
+def check_maildir_reader(checks, corpus, files, truth):
+    """Python's mailbox reads every generated maildir: one message per file, each with From and Subject."""
+    import mailbox
+    folders = sorted({p.rsplit("/", 2)[0] for p in files if extension(p) == "maildir"})
+    if not checks.check("maildir: generated", folders):
+        return
+    for folder in folders:
+        box = mailbox.Maildir(os.path.join(corpus, folder), create=False)
+        messages = list(box)
+        count = sum(1 for p in files if p.startswith(folder + "/"))
+        checks.check(f"mailbox.Maildir: reads {folder.rsplit('/', 1)[-1]}",
+                     len(messages) == count and all(m["From"] and m["Subject"] for m in messages),
+                     f"{len(messages)} of {count} messages")
 
 
 def check_shapes(checks, args, env):
@@ -200,11 +316,12 @@ def main():
     env = c.Env()
     try:
         mixed = check_mixed(checks, args, env)
+        newer = check_new_formats(checks, args, env)
         if mixed:
             corpus, files, truth = mixed
             check_determinism(checks, args, env, files)
             check_bench(checks, args, env, corpus)
-            check_real_readers(checks, args, env, corpus, files, truth)
+            check_real_readers(checks, args, env, corpus, files, truth, newer)
             check_bad_flags(checks, args, env, corpus)
         check_shapes(checks, args, env)
     finally:
