@@ -134,6 +134,10 @@ std::unique_ptr<Sink> make_collecting_sink(const std::string& root, std::vector<
 std::string format_of(const std::string& file) {
   size_t slash = file.rfind('/');
   std::string name = slash == std::string::npos ? file : file.substr(slash + 1);
+  // A maildir message is named by its delivery ("1234.M5P6Q7.host:2,S"), not its format:
+  // it is known by the folder it sits in.
+  std::string_view folder = slash == std::string::npos ? std::string_view() : std::string_view(file).substr(0, slash);
+  if (folder == "cur" || folder == "new" || folder.ends_with("/cur") || folder.ends_with("/new")) return "maildir";
   size_t dot = name.rfind('.');
   if (dot == std::string::npos || dot == 0 || dot + 1 == name.size()) return "(none)";
   std::string ext = name.substr(dot + 1);

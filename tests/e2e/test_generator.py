@@ -60,8 +60,11 @@ def extension(path):
 
 
 def bench_format(path):
-    """The format `gdprscan bench` groups a file under: its name's last extension."""
-    name = path.rsplit("/", 1)[-1]
+    """The format `gdprscan bench` groups a file under: "maildir" for a message in a
+    maildir's cur/ or new/, otherwise its name's last extension."""
+    folder, _, name = path.rpartition("/")
+    if folder.rsplit("/", 1)[-1] in ("cur", "new"):
+        return "maildir"
     return name.rsplit(".", 1)[-1].lower() if "." in name.strip(".") else "(none)"
 
 
@@ -152,10 +155,11 @@ def check_new_formats(checks, args, env):
     checks.check("new formats: every maildir has cur/, new/ and tmp/", maildirs and complete, sorted(maildirs)[:2])
     found = run_bench(checks, args, env, corpus, "new formats")
     if found is not None:
-        # bench groups by the file name's last extension: tar.xz under "xz", a maildir's
-        # messages under their host name ("mailserver", "mailserver:2,s").
+        # bench groups by the file name's last extension (tar.xz under "xz"), a maildir's
+        # messages under "maildir".
         expected = {bench_format(t["file"]) for t in truth if t["kind"] == "positive"}
         checks.check("new formats bench: positives found in every format", expected <= found, sorted(expected - found))
+        checks.check("new formats bench: maildir messages grouped as maildir", "maildir" in found, sorted(found))
     return corpus, files, truth
 
 
