@@ -135,6 +135,26 @@ TEST(PersonName, FoundOnceAcrossChunkBoundaries) {
           << chunk << "/" << write;
 }
 
+// The names of given_name_prefixes.txt ("Bo", "Per", "Jens") are matched with the byte
+// after them: found where a space, a comma, a line end, a non-ASCII separator or the end of
+// the text follows, never inside "Borger" or "Personale"; the same across chunk boundaries.
+TEST(PersonName, NamesThatStartOtherWords) {
+  EXPECT_EQ(names_in("Borgeren Bo Hansen og Per Nielsen"), (Names{"Bo Hansen", "Per Nielsen"}));
+  EXPECT_EQ(names_in("Personalet: Jens Peter Hansen"), Names{"Jens Peter Hansen"});
+  EXPECT_EQ(names_in("Deltagere:\nHansen, Bo\nNielsen, Per"), (Names{"Bo Hansen", "Per Nielsen"}));  // end of text
+  EXPECT_EQ(names_in("Deltagere:\nHansen, Bo\n"), Names{"Bo Hansen"});
+  EXPECT_EQ(names_in("Deltagere:\nHansen, Bo\u2013 formand"), Names{"Bo Hansen"});  // an en dash after the name
+  EXPECT_TRUE(names_in("Borger Hansen, Bolig Nielsen, BoHansen, Boø Jensen").empty());
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += "Borgeren Bo Hansen, Personale: Per Nielsen\nHansen, Bo\n";
+  auto whole = values_of(findings_in(names_detector(), text), "person.name");
+  ASSERT_EQ(whole.size(), 180u);
+  for (size_t chunk : {997u, 1500u})
+    for (size_t write : {1u, 7u, 4096u})
+      EXPECT_EQ(values_of(testing::scan_in_pieces(names_detector(), text, chunk, write), "person.name"), whole)
+          << chunk << "/" << write;
+}
+
 // ---- The reporting policy: an anchor by default ----------------------------------------
 
 TEST(PersonNamePolicy, AnchorsTermsWithoutFindingsOfItsOwn) {
