@@ -115,7 +115,9 @@ Exit status: 0 done, 1 a figure regressed beyond --max-regression, 2 bad flags o
   bench->add_option("--max-regression", o.max_regression,
                     "Allowed drop: MB/s and files/s medians relative, recall in percentage points (default 10%)")
       ->type_name("PERCENT");
-  bench->add_option("--compare", o.compare, "Also time ripgrep over DIR with equivalent patterns")
+  bench->add_option("--compare", o.compare,
+                    "Also time gdprscan and ripgrep (equivalent patterns) on the plain-text files of DIR "
+                    "(*.txt, *.csv, *.log, *.tsv)")
       ->check(CLI::IsMember({"rg"}));
 }
 
