@@ -151,11 +151,7 @@ Rendered write_eml(const Mail& mail) {
 
 Rendered write_mbox_entry(const Mail& mail) {
   Rendered message = write_eml(mail);
-  std::time_t t = static_cast<std::time_t>(mail.time);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char separator[96];
-  std::strftime(separator, sizeof separator, "%a %b %e %H:%M:%S %Y", &utc);
+  std::string separator = utc_time(mail.time, "%a %b %e %H:%M:%S %Y");
   Rendered r;
   r.bytes.reserve(message.bytes.size() + 128);
   r.bytes.append("From ").append(mail.from_address).append(" ").append(separator).append("\n");

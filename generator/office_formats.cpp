@@ -44,6 +44,14 @@ std::string package_rels(const char* main_type, const char* main_part) {
               "metadata/core-properties\" Target=\"docProps/core.xml\"/></Relationships>");
 }
 
+// <Relationship Id="rId3" Type=".../relationships/slide" Target="slides/slide3.xml"/>, the
+// link from a presentation or workbook to its n-th slide or sheet part.
+std::string part_relationship(const std::string& n, const char* type, const char* target_prefix) {
+  return std::string("<Relationship Id=\"rId").append(n)
+      .append("\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/").append(type)
+      .append("\" Target=\"").append(target_prefix).append(n).append(".xml\"/>");
+}
+
 std::string content_types(const std::string& overrides) {
   return std::string(kXmlDecl)
       .append("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -85,13 +93,13 @@ std::string word_paragraph(const Paragraph& p) {
 
 }  // namespace
 
-std::string iso_time(int64_t time) {
+std::string utc_time(int64_t time, const char* strftime_format) {
   std::time_t t = static_cast<std::time_t>(time);
   std::tm utc{};
   gmtime_r(&t, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
+  char buffer[96];
+  size_t length = std::strftime(buffer, sizeof buffer, strftime_format, &utc);
+  return std::string(buffer, length);
 }
 
 Rendered write_docx(const Document& doc, const DocMeta& meta) {
@@ -152,8 +160,7 @@ Rendered write_pptx(const Document& doc, const DocMeta& meta) {
     std::string n = std::to_string(i);
     overrides.append(override_part("ppt/slides/slide" + n + ".xml", "presentationml.slide+xml"));
     ids.append("<p:sldId id=\"").append(std::to_string(255 + i)).append("\" r:id=\"rId").append(n).append("\"/>");
-    rels.append("<Relationship Id=\"rId").append(n).append("\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-                "relationships/slide\" Target=\"slides/slide").append(n).append(".xml\"/>");
+    rels.append(part_relationship(n, "slide", "slides/slide"));
   }
   ArchiveWriter zip(ArchiveWriter::Kind::zip, meta.time);
   zip.add("[Content_Types].xml", content_types(overrides));
@@ -228,8 +235,7 @@ Rendered write_xlsx(const Workbook& book, const DocMeta& meta) {
     overrides.append(override_part("xl/worksheets/sheet" + n + ".xml", "spreadsheetml.worksheet+xml"));
     sheets.append("<sheet name=\"").append(xml_escaped(book.sheets[i - 1].name)).append("\" sheetId=\"").append(n)
         .append("\" r:id=\"rId").append(n).append("\"/>");
-    rels.append("<Relationship Id=\"rId").append(n).append("\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-                "relationships/worksheet\" Target=\"worksheets/sheet").append(n).append(".xml\"/>");
+    rels.append(part_relationship(n, "worksheet", "worksheets/sheet"));
   }
   ArchiveWriter zip(ArchiveWriter::Kind::zip, meta.time);
   zip.add("[Content_Types].xml", content_types(overrides));

@@ -165,14 +165,7 @@ class PdfFile {
   std::vector<size_t> offsets_;
 };
 
-std::string pdf_date(int64_t time) {
-  std::time_t t = static_cast<std::time_t>(time);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "D:%Y%m%d%H%M%SZ", &utc);
-  return buffer;
-}
+std::string pdf_date(int64_t time) { return utc_time(time, "D:%Y%m%d%H%M%SZ"); }
 
 }  // namespace
 

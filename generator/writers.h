@@ -39,7 +39,11 @@ Rendered write_rtf(const Document& doc, const DocMeta& meta);
 Rendered write_odp(const Document& doc, const DocMeta& meta);
 Rendered write_fodt(const Document& doc, const DocMeta& meta);  // flat ODF: one XML file
 
-// "2019-03-14T09:30:00Z" (document properties) for a time from DocMeta.
-std::string iso_time(int64_t time);
+// A time from DocMeta or a mail in UTC, formatted by strftime (the one place the writers
+// turn seconds into calendar fields).
+std::string utc_time(int64_t time, const char* strftime_format);
+
+// "2019-03-14T09:30:00Z" (document properties).
+inline std::string iso_time(int64_t time) { return utc_time(time, "%Y-%m-%dT%H:%M:%SZ"); }
 
 }  // namespace gdprscan::corpus
