@@ -1,5 +1,6 @@
 // Danish person identifiers: CPR, replacement CPR (day + 60) and e-CPR. Facts in
 // ../shared/DETECTION.md (century table, mod-11 and its post-2007 exceptions).
+#include "checksums.h"
 #include "validator_families.h"
 #include "validator_util.h"
 
@@ -73,11 +74,28 @@ bool after_country_code(std::string_view text, size_t start) {
   return code == 1 || !is_alnum(text[code - 2]);
 }
 
+// A Diners Club card printed in its 4-6-4 groups ("3603 150372 1089") ends in six digits and
+// four that can read as a CPR number. The ten digits are the card's when the group of four
+// before them, with the same separator, completes a Luhn-valid number of a card brand
+// (the payment_card rule reports it).
+bool inside_card_number(std::string_view text, size_t start, size_t end, bool separated) {
+  if (!separated || start < 5 || end - start != 11) return false;
+  char sep = text[start + 6];
+  if (text[start - 1] != sep) return false;
+  size_t group = start - 5;
+  for (size_t i = group; i < start - 1; ++i)
+    if (!is_digit(text[i])) return false;
+  if (group > 0 && is_alnum(text[group - 1])) return false;
+  std::string digits = digits_only(text.substr(group, end - group));
+  return checksum::luhn_ok(digits) && !checksum::card_brand(digits).empty();
+}
+
 std::optional<Confirmed> confirm_cpr_like(std::string_view text, size_t end, const ValidationEnv& env,
                                           int day_offset) {
   auto shape = find_cpr_shape(text, end, all_digits);
   if (!shape || !free_standing(text, shape->start, end)) return std::nullopt;
   if (after_country_code(text, shape->start)) return std::nullopt;
+  if (inside_card_number(text, shape->start, end, shape->separated)) return std::nullopt;
   BirthDate born = birth_date(shape->digits, day_offset, digit(shape->digits[6]), env);
   if (!born.ok) return std::nullopt;
   Confirmed c{shape->start, end, shape->digits, 0, {"date_valid"}};

@@ -275,7 +275,7 @@ std::optional<Confirmed> confirm_uk_nino(std::string_view text, size_t end, cons
   return Confirmed{*start, end, n, 0.4, {"prefix_allocated"}};
 }
 
-std::optional<Confirmed> confirm_uk_nhs(std::string_view text, size_t end, const ValidationEnv&) {
+std::optional<Confirmed> confirm_uk_nhs(std::string_view text, size_t end, const ValidationEnv& env) {
   static constexpr std::array<std::string_view, 2> kShapes = {"dddddddddd", "ddd ddd dddd"};
   auto start = free_shape(text, end, kShapes);
   if (!start) return std::nullopt;
@@ -284,6 +284,9 @@ std::optional<Confirmed> confirm_uk_nhs(std::string_view text, size_t end, const
   // Ten plain digits with a mod-11 check that one in eleven passes: keyword needed.
   Confirmed c{*start, end, d, 0.35, {"mod11_pass"}};
   add_if(end - *start == 12, c, 0.05, "separator");
+  // Unbroken, the ten digits may be a Danish CPR number (dk.cpr reads that shape; "ddd ddd
+  // dddd" it does not): on a Danish share the Danish reading wins, as for the Nordic numbers.
+  if (end - *start == 10) ids::defer_to_danish_cpr(d, env, c);
   return c;
 }
 

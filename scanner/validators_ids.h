@@ -51,6 +51,11 @@ bool uk_nhs_ok(std::string_view ten);
 bool reads_as_danish_cpr(std::string_view ten, const CivilDate& today);
 // The birth date of ten digits read as a CPR number, if real and not in the future.
 std::optional<CivilDate> danish_cpr_birth_date(std::string_view ten, const CivilDate& today);
+// Demotes a foreign reading `c` of ten digits that also read as a Danish CPR number: to 0.1
+// (signal danish_cpr_reading) when they read as one at full strength, so that even a keyword
+// cannot lift it to the default threshold; to at most 0.25 (cpr_birth_date) when they merely
+// have a CPR birth date. This scanner's home is Denmark (validators_nordic.cpp).
+void defer_to_danish_cpr(std::string_view ten, const ValidationEnv& env, Confirmed& c);
 
 // Cheap first test for a candidate end: no letter or digit right after it. Most candidates
 // end inside a longer run (a 13-digit number ends a 9-digit pattern five times).

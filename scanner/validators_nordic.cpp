@@ -79,6 +79,16 @@ std::optional<size_t> shape_ends_at(std::string_view text, size_t end, std::stri
   return start;
 }
 
+void defer_to_danish_cpr(std::string_view ten, const ValidationEnv& env, Confirmed& c) {
+  if (ids::reads_as_danish_cpr(ten, env.today)) {
+    c.score = 0.1;
+    c.signals.push_back("danish_cpr_reading");
+  } else if (ids::danish_cpr_birth_date(ten, env.today)) {
+    c.score = std::min(c.score, 0.25);
+    c.signals.push_back("cpr_birth_date");
+  }
+}
+
 }  // namespace ids
 
 namespace {
@@ -103,17 +113,6 @@ std::optional<std::pair<size_t, std::string_view>> free_shape(std::string_view t
     if (start && free_standing(text, *start, end)) return std::make_pair(*start, shape);
   }
   return std::nullopt;
-}
-
-// Demotes a foreign reading of ten digits that also read as a Danish CPR number (see the top).
-void defer_to_danish_cpr(std::string_view ten, const ValidationEnv& env, Confirmed& c) {
-  if (ids::reads_as_danish_cpr(ten, env.today)) {
-    c.score = 0.1;
-    c.signals.push_back("danish_cpr_reading");
-  } else if (ids::danish_cpr_birth_date(ten, env.today)) {
-    c.score = std::min(c.score, 0.25);
-    c.signals.push_back("cpr_birth_date");
-  }
 }
 
 // ---- Sweden -----------------------------------------------------------------------------
@@ -160,7 +159,7 @@ std::optional<Confirmed> confirm_swedish(std::string_view text, size_t end, cons
     c.score = coordination ? 0.4 : 0.45;
   }
   if (coordination) c.signals.push_back("coordination_day");
-  if (!century && sign != '+') defer_to_danish_cpr(ten, env, c);
+  if (!century && sign != '+') ids::defer_to_danish_cpr(ten, env, c);
   return c;
 }
 
@@ -237,7 +236,7 @@ std::optional<Confirmed> confirm_fi_hetu(std::string_view text, size_t end, cons
     c.score = 0.65;
     c.signals.push_back("century_letter");
   }
-  if (s[6] == '-' && is_digit(s[10])) defer_to_danish_cpr(std::string(nine).append(1, s[10]), env, c);
+  if (s[6] == '-' && is_digit(s[10])) ids::defer_to_danish_cpr(std::string(nine).append(1, s[10]), env, c);
   return c;
 }
 
@@ -263,7 +262,7 @@ std::optional<Confirmed> confirm_is_kennitala(std::string_view text, size_t end,
   // nothing about Iceland, so a kennitala needs its keyword.
   Confirmed c{start, end, d, 0.45, {"date_valid", "mod11_pass"}};
   if (end - start == 11) c.signals.push_back("separator");
-  defer_to_danish_cpr(d, env, c);
+  ids::defer_to_danish_cpr(d, env, c);
   return c;
 }
 

@@ -79,6 +79,17 @@ TEST_F(CprDetection, NotInsideLongerDigitRunsOrGluedToLetters) {
   EXPECT_TRUE(cprs("+0101800008").empty());
 }
 
+// "3603 150372 1089" is a Luhn-valid Diners number in its 4-6-4 print; its last ten digits
+// also pass as a CPR number. The card's group of four decides, with the same separator only.
+TEST_F(CprDetection, NotTheLastTenDigitsOfADinersCard) {
+  EXPECT_TRUE(cprs("Kort 3603 150372 1089").empty());
+  EXPECT_TRUE(cprs("Kort 3603-150372-1089").empty());
+  EXPECT_EQ(cprs("Kort 3604 150372 1089").size(), 1u);   // Luhn fails: no card there
+  EXPECT_EQ(cprs("lokale 3603, 150372 1089").size(), 1u);  // not one number
+  EXPECT_EQ(cprs("3603 150372-1089").size(), 1u);          // two kinds of separator
+  EXPECT_EQ(cprs("Kort 3603 1503721089").size(), 1u);      // 4-10 is no card print
+}
+
 TEST_F(CprDetection, NonAsciiPunctuationIsNotALetter) {
   EXPECT_EQ(cprs("CPR-nr.\u00A0150372-1003").size(), 1u);          // no-break space
   EXPECT_EQ(cprs("\u00AB150372-1003\u00BB").size(), 1u);          // « »

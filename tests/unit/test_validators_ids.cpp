@@ -154,6 +154,11 @@ TEST_F(IdDetection, StructureAloneAndWithKeyword) {
   EXPECT_EQ(rules_in("National Insurance number AB123456C").count("uk.nino"), 1u);
   EXPECT_EQ(rules_in("9434765919").count("uk.nhs"), 0u);
   EXPECT_EQ(rules_in("NHS number 9434765919").count("uk.nhs"), 1u);
+  // Ten unbroken digits that are also a CPR number are the Danish one's, even after "NHS";
+  // the spaced print is no CPR shape and stays an NHS number.
+  EXPECT_EQ(rules_in("NHS number 2812721391").count("uk.nhs"), 0u);
+  EXPECT_EQ(rules_in("NHS number 2812721391").count("dk.cpr"), 1u);
+  EXPECT_EQ(rules_in("NHS number 281 272 1391").count("uk.nhs"), 1u);
   EXPECT_EQ(rules_in("120174-3399").count("is.kennitala"), 0u);
   EXPECT_EQ(rules_in("kennitala 120174-3399").count("is.kennitala"), 1u);
 }
