@@ -84,15 +84,12 @@ Detector::Detector(std::vector<Rule> rules, CivilDate today)
       term_window_ = std::max(term_window_, static_cast<size_t>(rules_[i].pair_window));
       longest_term_ = std::max(longest_term_, longest_term_bytes(rules_[i]));
     }
+    if (anchors_only(rules_[i])) anchor_span_ = std::max(anchor_span_, static_cast<size_t>(validators_[i]->max_length));
   }
 }
 
-void Detector::detect(std::string_view text, size_t report_from, size_t report_to, MatchScratch& scratch,
-                      std::vector<Detection>& out, const TermScope& terms) const {
-  thread_local std::vector<ExpressionMatch> matches;
-  matches.clear();
-  matcher_.scan_expressions(text, scratch, matches);
-  size_t first = out.size();
+bool Detector::confirm_candidates(std::string_view text, size_t report_from, size_t report_to,
+                                  const std::vector<ExpressionMatch>& matches, std::vector<Detection>& out) const {
   bool needs_words = false;
   size_t shape_end = SIZE_MAX;  // each database reports in order of the end: one shape per end
   EndShape shape{};
@@ -110,6 +107,16 @@ void Detector::detect(std::string_view text, size_t report_from, size_t report_t
       out.push_back(Detection{rule, std::move(*hit), 0});
     }
   }
+  return needs_words;
+}
+
+void Detector::detect(std::string_view text, size_t report_from, size_t report_to, MatchScratch& scratch,
+                      std::vector<Detection>& out, const TermScope& terms) const {
+  thread_local std::vector<ExpressionMatch> matches;
+  matches.clear();
+  matcher_.scan_expressions(text, scratch, matches);
+  size_t first = out.size();
+  bool needs_words = confirm_candidates(text, report_from, report_to, matches, out);
   // Context words are searched only around confirmed candidates that need them: in small
   // windows where identifiers are sparse, in one merged range where they are dense.
   thread_local std::vector<WordHit> words;
@@ -138,8 +145,18 @@ void Detector::detect(std::string_view text, size_t report_from, size_t report_t
     // 0.8999999999999999 in binary, and must pass --min-confidence 0.9).
     d->confidence = std::round(std::clamp(d->hit.score + context, 0.0, 1.0) * 100) / 100;
   }
-  // Where terms matter depends on the identifiers just scored.
-  if (matcher_.has_deferred()) detect_terms(text, report_from, report_to, terms, scratch, out, first);
+  // Where terms matter depends on the identifiers just scored; where anchors matter, on the
+  // terms too. An anchor found only near terms cannot say where terms matter: with anchors
+  // matched in windows, the terms are matched in all text.
+  // Anchors found everywhere come first: they say where the terms matter.
+  bool anchors_in_windows = matcher_.has_anchors() && !terms.whole_text && !terms.anchors_everywhere;
+  if (matcher_.has_anchors() && !anchors_in_windows) detect_anchors(text, report_from, report_to, terms, scratch, out, first);
+  if (matcher_.has_deferred()) {
+    TermScope term_scope = terms;
+    term_scope.whole_text |= anchors_in_windows;
+    detect_terms(text, report_from, report_to, term_scope, scratch, out, first);
+  }
+  if (anchors_in_windows) detect_anchors(text, report_from, report_to, terms, scratch, out, first);
   sort_by_start(out, first);
   // Two rules can confirm the same span (never with the shipped rules, possible with custom
   // ones); report it once per rule.

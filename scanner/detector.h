@@ -33,6 +33,12 @@ struct TermScope {
   // The caller may move confidences after detection (PieceScanner::adjust_by_offset): then
   // a detection below the threshold can still be reported, with its context.
   bool confidence_may_change = false;
+  // Rules that only anchor (anchors_only: names unless asked for) are matched only where
+  // they can change the output, as a whole-text match would have found them: in the pairing
+  // windows of paired rules' detections (the terms then are matched in all text: a term may
+  // pair with a name anywhere) and in the masked contexts of the detections above. With
+  // this, or with `whole_text`, everywhere (tests/unit/test_anchor_windows.cpp).
+  bool anchors_everywhere = false;
 };
 
 class Detector {
@@ -70,6 +76,16 @@ class Detector {
   size_t reach_ = 0;
   size_t term_window_ = 0;   // the widest pairing window of the deferred word lists
   size_t longest_term_ = 0;  // bytes of their longest term
+  size_t anchor_span_ = 0;   // the longest span of an anchors-only rule (its validator's)
+
+  // Confirms the candidate ends of `matches` that lie in [report_from, report_to) with each
+  // owner's validator, appending to `out`; whether one of them needs context words.
+  bool confirm_candidates(std::string_view text, size_t report_from, size_t report_to,
+                          const std::vector<ExpressionMatch>& matches, std::vector<Detection>& out) const;
+  // The anchors-only rules' detections (detector_anchors.cpp), appended to `out` after the
+  // detections from `first` on, terms included, are scored.
+  void detect_anchors(std::string_view text, size_t report_from, size_t report_to, const TermScope& scope,
+                      MatchScratch& scratch, std::vector<Detection>& out, size_t first) const;
 
   // The deferred word lists' terms (detector_terms.cpp), appended to `out` after the
   // detections from `first` on are scored.

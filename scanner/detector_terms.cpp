@@ -15,36 +15,14 @@
 #include <cmath>
 
 #include "detector.h"
+#include "spans.h"
 
 namespace gdprscan {
 
 namespace {
 
-using Spans = std::vector<std::pair<size_t, size_t>>;  // [begin, end) ranges of the text
-
-// Sorts `spans` and joins those less than `join_gap` bytes apart.
-void merge(Spans& spans, size_t join_gap) {
-  if (spans.empty()) return;
-  std::sort(spans.begin(), spans.end());
-  size_t merged = 0;
-  for (size_t i = 1; i < spans.size(); ++i) {
-    if (spans[i].first <= spans[merged].second + join_gap)
-      spans[merged].second = std::max(spans[merged].second, spans[i].second);
-    else
-      spans[++merged] = spans[i];
-  }
-  spans.resize(merged + 1);
-}
-
-// Whether [begin, end) lies inside one of the merged `spans`.
-bool covered(const Spans& spans, size_t begin, size_t end) {
-  auto after = std::upper_bound(spans.begin(), spans.end(), begin,
-                                [](size_t at, const std::pair<size_t, size_t>& s) { return at < s.first; });
-  return after != spans.begin() && std::prev(after)->second >= end;
-}
-
 std::pair<size_t, size_t> around(const Detection& d, size_t reach, size_t text_size) {
-  return {d.hit.start > reach ? d.hit.start - reach : 0, std::min(text_size, d.hit.end + reach)};
+  return gdprscan::around(d.hit.start, d.hit.end, reach, reach, text_size);
 }
 
 bool by_end(const ExpressionMatch& a, const ExpressionMatch& b) {

@@ -52,6 +52,7 @@ std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules) {
       same->owners.push_back(static_cast<uint32_t>(i));
       same->separate |= rules[i].separate_database;
       same->deferred &= terms_matter_only_near_identifiers(rules[i]);
+      same->anchor &= anchors_only(rules[i]);
       continue;
     }
     // The generic "regex" validator has no structure to find the start by: Hyperscan
@@ -74,7 +75,7 @@ std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules) {
     unsigned flags = rules[i].validator == "regex" || terms ? HS_FLAG_SOM_LEFTMOST : 0;
     if (terms) flags |= HS_FLAG_CASELESS;
     out.push_back({rules[i].pattern, flags, {static_cast<uint32_t>(i)}, "rule " + rules[i].id, rules[i].separate_database,
-                   terms_matter_only_near_identifiers(rules[i])});
+                   terms_matter_only_near_identifiers(rules[i]), 0, anchors_only(rules[i])});
   }
   return out;
 }
@@ -115,9 +116,10 @@ hs_database* compile_database(const std::vector<MatchExpression>& expressions, c
 Matcher::Matcher(std::vector<MatchExpression> expressions) {
   if (expressions.empty()) throw std::runtime_error("no detector rules are enabled");
   auto t0 = std::chrono::steady_clock::now();
-  std::vector<unsigned> main, separate, deferred;
+  std::vector<unsigned> main, separate, deferred, anchors;
   for (unsigned i = 0; i < expressions.size(); ++i) {
-    (expressions[i].deferred ? deferred : expressions[i].separate ? separate : main).push_back(i);
+    const MatchExpression& e = expressions[i];
+    (e.deferred ? deferred : e.anchor ? anchors : e.separate ? separate : main).push_back(i);
     owners_.push_back(expressions[i].owners);
     literal_lengths_.push_back(expressions[i].literal_length);
   }
@@ -125,8 +127,10 @@ Matcher::Matcher(std::vector<MatchExpression> expressions) {
     for (const auto* which : {&main, &separate})
       if (!which->empty()) databases_.push_back(compile_database(expressions, *which));
     if (!deferred.empty()) deferred_ = compile_database(expressions, deferred);
+    if (!anchors.empty()) anchors_ = compile_database(expressions, anchors);
   } catch (...) {
     for (hs_database* db : databases_) hs_free_database(db);
+    if (deferred_) hs_free_database(deferred_);
     throw;
   }
   compile_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -135,6 +139,7 @@ Matcher::Matcher(std::vector<MatchExpression> expressions) {
 Matcher::~Matcher() {
   for (hs_database* db : databases_) hs_free_database(db);
   if (deferred_) hs_free_database(deferred_);
+  if (anchors_) hs_free_database(anchors_);
 }
 
 void Matcher::prepare(MatchScratch& scratch) const {
@@ -146,6 +151,7 @@ void Matcher::prepare(MatchScratch& scratch) const {
   };
   for (hs_database* db : databases_) fit(db);
   if (deferred_) fit(deferred_);
+  if (anchors_) fit(anchors_);
 }
 
 namespace {
@@ -189,8 +195,9 @@ void Matcher::scan(std::string_view text, MatchScratch& scratch, std::vector<Can
     hs_error_t rc = scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_match, &ctx);
     if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
   }
-  if (deferred_) {
-    hs_error_t rc = scan(deferred_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_match, &ctx);
+  for (hs_database* db : {deferred_, anchors_}) {
+    if (!db) continue;
+    hs_error_t rc = scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch_, on_match, &ctx);
     if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
   }
 }
@@ -205,13 +212,13 @@ void Matcher::scan_expressions(std::string_view text, MatchScratch& scratch, std
   }
 }
 
-void Matcher::scan_deferred(std::string_view text, size_t begin, size_t end, MatchScratch& scratch,
-                            std::vector<ExpressionMatch>& out) const {
-  if (!deferred_ || begin >= end) return;
+void Matcher::scan_range(hs_database* db, std::string_view text, size_t begin, size_t end, MatchScratch& scratch,
+                         std::vector<ExpressionMatch>& out) const {
+  if (!db || begin >= end) return;
   prepare(scratch);
   static const ScanFn scan = scan_function();
   ShiftedMatches ctx{out, literal_lengths_, begin};
-  hs_error_t rc = scan(deferred_, text.data() + begin, static_cast<unsigned>(end - begin), 0, scratch.scratch_,
+  hs_error_t rc = scan(db, text.data() + begin, static_cast<unsigned>(end - begin), 0, scratch.scratch_,
                        on_shifted_match, &ctx);
   if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan scan failed with code " + std::to_string(rc));
 }

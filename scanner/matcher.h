@@ -42,13 +42,18 @@ struct MatchExpression {
   // A literal of this many bytes (a term of a word list, one expression per term): its
   // start is the end minus this, without start-of-match tracking.
   size_t literal_length = 0;
+  // Compiled into a fourth database, also scanned only over the caller's ranges
+  // (Matcher::scan_anchors): rules whose findings are never written (anchors_only), which
+  // matter only where they can anchor a term or be masked in a written finding's context.
+  bool anchor = false;
 };
 
 // Rules that share a candidate pattern (the CPR family shares one digit-run pattern) share
 // one expression; a match is reported to each of them. Expressions go into one database,
 // those of rules with `separate_database` into a second one, scanned after the first; the
 // word lists of rules that matter only near identifiers (terms_matter_only_near_identifiers)
-// into a third, deferred one.
+// into a third, deferred one; the patterns of rules that only anchor (anchors_only: names
+// unless asked for) into a fourth.
 std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules);
 
 // Per-thread scratch space; cheap to reuse, never shared between threads.
@@ -87,17 +92,29 @@ class Matcher {
   // The deferred database's matches within text[begin, end), as offsets in `text`. Hyperscan
   // sees only that range: a match reported near `begin` may have started before it.
   void scan_deferred(std::string_view text, size_t begin, size_t end, MatchScratch& scratch,
-                     std::vector<ExpressionMatch>& out) const;
+                     std::vector<ExpressionMatch>& out) const {
+    scan_range(deferred_, text, begin, end, scratch, out);
+  }
   bool has_deferred() const { return deferred_ != nullptr; }
+  // The anchor database's matches within text[begin, end), as scan_deferred gives them.
+  void scan_anchors(std::string_view text, size_t begin, size_t end, MatchScratch& scratch,
+                    std::vector<ExpressionMatch>& out) const {
+    scan_range(anchors_, text, begin, end, scratch, out);
+  }
+  bool has_anchors() const { return anchors_ != nullptr; }
   const std::vector<uint32_t>& owners(uint32_t expression) const { return owners_[expression]; }
   double compile_ms() const { return compile_ms_; }
 
  private:
   std::vector<hs_database*> databases_;  // the main one, then the separate one if any
   hs_database* deferred_ = nullptr;       // scanned only through scan_deferred
+  hs_database* anchors_ = nullptr;        // scanned only through scan_anchors
   std::vector<std::vector<uint32_t>> owners_;  // Hyperscan id -> owners
   std::vector<size_t> literal_lengths_;        // Hyperscan id -> MatchExpression::literal_length
   double compile_ms_ = 0;
+
+  void scan_range(hs_database* db, std::string_view text, size_t begin, size_t end, MatchScratch& scratch,
+                  std::vector<ExpressionMatch>& out) const;
 };
 
 }  // namespace gdprscan

@@ -90,7 +90,7 @@ void PieceScanner::match_and_emit(size_t from, size_t to) {
   last_paired_ = nullptr;
   // Terms are matched where this scanner can pair or show them (emit_term, masked_context).
   TermScope terms{policy_.special_scope_document || policy_.terms_everywhere, policy_.min_confidence,
-                  policy_.context_chars, static_cast<bool>(adjust_)};
+                  policy_.context_chars, static_cast<bool>(adjust_), policy_.anchors_everywhere};
   detector_.detect(text_, scratch_, detections_, terms);
   line_cursor_ = 0;
   mask_cursor_ = 0;

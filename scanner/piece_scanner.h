@@ -32,6 +32,9 @@ struct ReportPolicy {
   // shown (TermScope): slower, and the same findings; tests/unit/test_term_windows.cpp
   // holds the two against each other.
   bool terms_everywhere = false;
+  // Likewise for the rules that only anchor (personal names unless asked for):
+  // tests/unit/test_anchor_windows.cpp.
+  bool anchors_everywhere = false;
 };
 
 // Masks what could still identify a person among the digits of a context string.

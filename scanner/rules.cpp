@@ -322,6 +322,11 @@ bool terms_matter_only_near_identifiers(const Rule& rule) {
          rule.context.keywords.empty() && rule.context.negative.empty();
 }
 
+bool anchors_only(const Rule& rule) {
+  return !rule.reported && rule.pair_window == 0 && rule.terms.empty() && rule.weak_terms.empty() &&
+         rule.context.keywords.empty() && rule.context.negative.empty();
+}
+
 size_t longest_term_bytes(const Rule& rule) {
   size_t longest = 0;
   for (const auto* list : {&rule.terms, &rule.weak_terms})

@@ -90,6 +90,11 @@ bool identifies_a_person(const Rule& rule);
 // window, the plain "term" validator, no context words of its own): the detector matches its
 // terms only in the windows where they can matter (Detector::detect_terms).
 bool terms_matter_only_near_identifiers(const Rule& rule);
+// A rule whose findings are never written (on request and not asked for, no pairing, no
+// context words): its detections matter only where they anchor a term or are masked in the
+// context of a written finding, and the detector finds them only there
+// (Detector::detect_anchors). Personal names, unless --enable person.name.
+bool anchors_only(const Rule& rule);
 // Bytes of the longest text a word-list rule's pattern can match (a term matches as many
 // bytes as it has: case folding keeps UTF-8 lengths).
 size_t longest_term_bytes(const Rule& rule);

@@ -33,6 +33,9 @@ std::vector<Finding> scan_terms(const Detector& detector, const std::string& tex
   policy.reveal = true;
   policy.min_confidence = min_confidence;
   policy.terms_everywhere = terms_everywhere;
+  // Names found everywhere: with names found in windows the terms are matched in all text
+  // (test_anchor_windows.cpp), and the term windows would go untested.
+  policy.anchors_everywhere = true;
   std::vector<Finding> out;
   PieceScanner scanner(detector, scratch, policy, {}, out, chunk);
   // As a sheet's column header does (sheet_text.cpp): every detection is moved by `lift`.
