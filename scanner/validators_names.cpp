@@ -74,22 +74,62 @@ size_t lower_run_end(std::string_view text, size_t pos) {
   return pos;
 }
 
+// Where the run of capitals starting at `pos` ends.
+size_t upper_run_end(std::string_view text, size_t pos) {
+  while (pos < text.size()) {
+    CodePoint c = code_point_at(text, pos);
+    if (!is_upper(c.cp)) break;
+    pos += c.length;
+  }
+  return pos;
+}
+
 enum class TokenKind { none, word, initial, particle };
 
 struct Token {
   size_t start = 0, end = 0;
   TokenKind kind = TokenKind::none;
+  bool capitals = false;  // a word in capitals ("HANSEN"), as old registers print names
   std::string_view text(std::string_view all) const { return all.substr(start, end - start); }
 };
 
-// A capitalised word ("Hansen", "Holm-Nielsen", "Øster"), an initial ("K.") or a lower-case
-// particle of a surname ("von", "de", "la") starting at `pos`.
+// A word as the lists write it: "HANSEN" -> "Hansen", "HOLM-NIELSEN" -> "Holm-Nielsen"
+// (the first letter of each part stays a capital). Other words as they are.
+std::string_view as_listed(std::string_view word, bool capitals, std::string& buffer) {
+  if (!capitals) return word;
+  buffer = fold_case(std::string(word));
+  for (size_t i = 0; i < word.size();) {  // restore the capital of each part
+    size_t length = code_point_at(word, i).length;
+    buffer.replace(i, length, word.substr(i, length));
+    size_t hyphen = word.find('-', i);
+    if (hyphen == std::string_view::npos) break;
+    i = hyphen + 1;
+  }
+  return buffer;
+}
+
+// A word in capitals ("HANSEN", "HOLM-NIELSEN") starting at `pos`; no lower-case letter
+// may follow ("HANSENs" is no word of a name).
+Token capitals_at(std::string_view text, size_t pos) {
+  size_t end = upper_run_end(text, pos);
+  while (end + 1 < text.size() && text[end] == '-') {
+    size_t part_end = upper_run_end(text, end + 1);
+    if (part_end < end + 3) break;  // a part of two capitals at least
+    end = part_end;
+  }
+  if (word_char_at(text, end) || end - pos > kMaxTokenBytes) return {pos, pos, TokenKind::none};
+  return {pos, end, TokenKind::word, true};
+}
+
+// A capitalised word ("Hansen", "Holm-Nielsen", "Øster") or one in capitals ("HANSEN"), an
+// initial ("K.") or a lower-case particle of a surname ("von", "de", "la") starting at `pos`.
 Token token_at(std::string_view text, size_t pos) {
   Token t{pos, pos, TokenKind::none};
   if (pos >= text.size()) return t;
   CodePoint first = code_point_at(text, pos);
   if (is_upper(first.cp)) {
     size_t end = lower_run_end(text, pos + first.length);
+    if (end == pos + first.length && upper_run_end(text, end) > end) return capitals_at(text, pos);
     if (end == pos + first.length) {  // one capital: an initial, if a full stop follows
       if (end < text.size() && text[end] == '.' && !word_char_at(text, end + 1)) t = {pos, end + 1, TokenKind::initial};
       return t;
@@ -220,11 +260,13 @@ std::optional<Token> given_name_at(std::string_view text, size_t end, const Name
     if (!is_upper(c) && !is_lower(c)) break;
     start = back;
   }
-  if (!lists.given(text.substr(start, end - start)) || word_char_before(text, start)) return std::nullopt;
+  if (word_char_before(text, start)) return std::nullopt;
   // The second half of "Anne-Marie" is covered by the candidate of its first half.
   if (start >= 2 && text[start - 1] == '-' && word_char_before(text, start - 1)) return std::nullopt;
   Token t = token_at(text, start);
   if (t.kind != TokenKind::word || t.end < end) return std::nullopt;
+  thread_local std::string buffer;
+  if (!lists.given(as_listed(text.substr(start, end - start), t.capitals, buffer))) return std::nullopt;
   return t;
 }
 
@@ -238,7 +280,8 @@ bool continues_a_name(std::string_view text, size_t start, const NameLists& list
     while (back > 0 && text[back - 1] != ' ' && text[back - 1] != '\n' && start - back <= kMaxTokenBytes) --back;
     Token before = token_at(text, back);
     if (before.end != start - 1 || before.kind == TokenKind::none) return false;
-    if (before.kind == TokenKind::word && lists.given(before.text(text))) return true;
+    thread_local std::string buffer;
+    if (before.kind == TokenKind::word && lists.given(as_listed(before.text(text), before.capitals, buffer))) return true;
     start = back;
   }
   return false;
@@ -266,9 +309,12 @@ struct Tokens {
   const Token& back() const { return items[size - 1]; }
 };
 
+// The name's value: its words as written, those in capitals as the lists write them
+// ("JENS HANSEN" and "Jens Hansen" are one name, with one fingerprint).
 std::string words_of(std::string_view text, const Tokens& tokens, size_t count) {
-  std::string out;
-  for (size_t i = 0; i < count; ++i) out.append(out.empty() ? "" : " ").append(tokens[i].text(text));
+  std::string out, buffer;
+  for (size_t i = 0; i < count; ++i)
+    out.append(out.empty() ? "" : " ").append(as_listed(tokens[i].text(text), tokens[i].capitals, buffer));
   return out;
 }
 
@@ -278,11 +324,15 @@ std::string words_of(std::string_view text, const Tokens& tokens, size_t count) 
 std::optional<NameSpan> name_forward(std::string_view text, const Token& given, const NameLists& lists) {
   Tokens tokens;
   tokens.push_back(given);
-  for (Token t = token_after(text, given.end); t.kind != TokenKind::none && !tokens.full(); t = token_after(text, t.end))
+  // The words of one name are written alike: all capitalised, or all in capitals.
+  for (Token t = token_after(text, given.end);
+       t.kind != TokenKind::none && !tokens.full() && (t.kind != TokenKind::word || t.capitals == given.capitals);
+       t = token_after(text, t.end))
     tokens.push_back(t);
+  std::string buffer;
   for (size_t last = tokens.size - 1; last >= 1; --last) {
     if (tokens[last].kind != TokenKind::word) continue;
-    SurnameKind kind = surname_or_genitive(lists, tokens[last].text(text));
+    SurnameKind kind = surname_or_genitive(lists, as_listed(tokens[last].text(text), tokens[last].capitals, buffer));
     if (kind == SurnameKind::none) continue;
     for (size_t i = 1; i < last; ++i)
       if (lists.not_a_name(tokens[i].text(text))) return std::nullopt;
@@ -301,9 +351,11 @@ std::optional<NameSpan> name_in_list_form(std::string_view text, const Token& gi
          text[start - 1] != '\t' && text[start - 1] != '(' && text[start - 1] != ';' && text[start - 1] != '"')
     --start;
   Token surname = token_at(text, start);
-  if (surname.kind != TokenKind::word || surname.end != comma) return std::nullopt;
+  if (surname.kind != TokenKind::word || surname.end != comma || surname.capitals != given.capitals) return std::nullopt;
   if (lists.not_a_name(surname.text(text))) return std::nullopt;
-  SurnameKind kind = surname_kind(lists, surname.text(text));
+  std::string buffer;
+  std::string_view listed_surname = as_listed(surname.text(text), surname.capitals, buffer);
+  SurnameKind kind = surname_kind(lists, listed_surname);
   if (kind == SurnameKind::none) return std::nullopt;
   size_t before = start;
   while (before > 0 && text[before - 1] == ' ') --before;
@@ -311,11 +363,14 @@ std::optional<NameSpan> name_in_list_form(std::string_view text, const Token& gi
   if (before > 0 && kItemStarts.find(text[before - 1]) == std::string_view::npos) return std::nullopt;
   Tokens given_names;
   given_names.push_back(given);
+  std::string value = std::string(listed_surname);  // before `buffer` is used again
   for (Token t = token_after(text, given.end);
-       !given_names.full() && (t.kind == TokenKind::initial || (t.kind == TokenKind::word && lists.given(t.text(text))));
+       !given_names.full() &&
+       (t.kind == TokenKind::initial || (t.kind == TokenKind::word && t.capitals == given.capitals &&
+                                         lists.given(as_listed(t.text(text), t.capitals, buffer))));
        t = token_after(text, t.end))
     given_names.push_back(t);
-  std::string value = words_of(text, given_names, given_names.size).append(" ").append(surname.text(text));
+  value = words_of(text, given_names, given_names.size).append(" ").append(value);
   return NameSpan{surname.start, given_names.back().end, std::move(value), kind, true};
 }
 

@@ -53,6 +53,25 @@ TEST(PersonName, NamesOfDanesWithImmigrantBackground) {
   EXPECT_EQ(names_in("Anh Nguyen, Fatima Hussein"), (Names{"Anh Nguyen", "Fatima Hussein"}));
 }
 
+// Old registers and their exports print names in capitals. The value is the name as the
+// lists write it, so "JENS HANSEN" and "Jens Hansen" have one fingerprint.
+TEST(PersonName, NamesInCapitals) {
+  EXPECT_EQ(names_in("BORGER: JENS PETER HANSEN"), Names{"Jens Peter Hansen"});
+  EXPECT_EQ(names_in("HANSEN, JENS;0101800008;VESTERGADE 12"), Names{"Jens Hansen"});
+  EXPECT_EQ(names_in("SØREN ØSTERGAARD og METTE HOLM-NIELSEN"), (Names{"Søren Østergaard", "Mette Holm-Nielsen"}));
+  EXPECT_EQ(names_in("ANNE-MARIE K. JENSEN"), Names{"Anne-Marie K. Jensen"});
+  EXPECT_TRUE(names_in("JENS BAGGESENS VEJ 4").empty());
+  EXPECT_TRUE(names_in("BORGERSERVICE HANSEN").empty());   // no given name
+  EXPECT_TRUE(names_in("Jens HANSEN, PETER Hansen").empty());  // the words of one name are written alike
+  EXPECT_TRUE(names_in("JENSEN OG HANSEN").empty());
+  EXPECT_TRUE(names_in("JENS HANSENs").empty());
+  auto caps = findings_in(names_detector(), "JENS HANSEN"), plain = findings_in(names_detector(), "Jens Hansen");
+  ASSERT_EQ(caps.size(), 1u);
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_EQ(caps[0].match, "J*** H***");
+  EXPECT_EQ(caps[0].value, plain[0].value);
+}
+
 TEST(PersonName, SurnameFirstAtTheStartOfAListItem) {
   EXPECT_EQ(names_in("Deltagere:\nHansen, Jens\nNielsen, Mette P.\n"), (Names{"Jens Hansen", "Mette P. Nielsen"}));
   EXPECT_EQ(names_in("Til stede: Østergaard, Anne; Madsen, Ole"), (Names{"Anne Østergaard", "Ole Madsen"}));
@@ -174,6 +193,12 @@ TEST(PersonNamePolicy, AnchorsTermsWithoutFindingsOfItsOwn) {
   }
   // A street is no person: the term stays unpaired and unreported.
   EXPECT_TRUE(scan_text("Jens Baggesens Vej: indlagt med depression.", detector, policy, scratch).empty());
+  // A register's row in capitals: the name is masked beside the CPR number it shares a line with.
+  auto row = scan_text("HANSEN, JENS;0101800008;VESTERGADE 12", detector, policy, scratch);
+  ASSERT_EQ(row.size(), 1u);
+  EXPECT_EQ(row[0].detector, "dk.cpr");
+  EXPECT_EQ(row[0].context.find("JENS"), std::string::npos) << row[0].context;
+  EXPECT_NE(row[0].context.find("H***, J***"), std::string::npos) << row[0].context;
 }
 
 // ---- Rule packs: word lists, {list} in patterns and report --------------------------------
