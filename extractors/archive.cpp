@@ -17,6 +17,7 @@
 #include <string>
 
 #include "piece_scanner.h"
+#include "rar5_layout.h"
 #include "registry.h"
 #include "zip_layout.h"
 
@@ -178,6 +179,15 @@ void for_each_member(Item& item, ExtractContext& ctx, bool compressed, const Mem
   // Only a seekable zip can be checked: a zip streamed out of another container is read by
   // its local headers, and the budget bounds it.
   if (!compressed && item.source.seekable() && is_overlapping_zip_bomb(item, ctx)) return;
+  Rar5Layout rar5;
+  if (!compressed && item.source.seekable() && is_rar5(item.head)) {
+    rar5 = read_rar5_layout(item.source);
+    if (rar5.headers_encrypted) {
+      report(ctx, item.location, ProblemKind::encrypted,
+             "RAR5 archive with encrypted headers: not scanned (the password is not known; even the names are encrypted)");
+      return;
+    }
+  }
   if (item.source.seekable() && item.source.seek(0, SEEK_SET) == 0) {
     archive_read_set_seek_callback(a.get(), seek_callback);
   }
@@ -207,7 +217,8 @@ void for_each_member(Item& item, ExtractContext& ctx, bool compressed, const Mem
     utf8_names.reset();
     LocationChain location = item.location;
     location.push_back(name);
-    if (archive_entry_is_encrypted(entry)) {
+    const char* stored = archive_entry_pathname_utf8(entry);
+    if (archive_entry_is_encrypted(entry) || (stored && rar5.encrypted.count(stored))) {
       report(ctx, location, ProblemKind::encrypted, "encrypted member: not scanned (the password is not known)");
       continue;
     }

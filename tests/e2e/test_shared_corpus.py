@@ -116,6 +116,17 @@ def main():
         internal = [r for r in problems if r.get("message", "").startswith("internal error")]
         checks.check("no internal errors (exceptions caught per file)", not internal,
                      "\n".join(f"{r['path']}: {r['message']}" for r in internal[:10]))
+        # Encrypted RAR5 members and headers are named encrypted (libarchive 3.6 alone calls
+        # them damaged, or reads ciphertext as a binary member); 7-Zip lists the same ones.
+        def kinds(name):
+            return sorted((tuple(r["location"]), r["kind"]) for r in problems
+                          if record_path(r).endswith(("/archives/rar/" + name).encode()))
+        for name, want in [("libarchive__rar5_encrypted.rar", [(("b.txt",), "encrypted"), (("d.txt",), "encrypted")]),
+                           ("rarfile__rar5-psw.rar", [(("stest1.txt",), "encrypted"), (("stest2.txt",), "encrypted")]),
+                           ("libarchive__rar5_encrypted_filenames.rar", [((), "encrypted")]),
+                           ("libarchive__rar5_solid_encrypted_filenames.rar", [((), "encrypted")])]:
+            if os.path.exists(os.path.join(shared, "archives", "rar", name)):
+                checks.check(f"{name}: its encrypted parts are named encrypted", kinds(name) == want, kinds(name))
         print(f"info: {s['files_scanned']} scanned, {s['files_skipped']} skipped {s['skipped_by_kind']}, "
               f"{s['files_failed']} failed {s['errors_by_kind']}, {s['findings']} findings "
               f"{s['findings_by_detector']}")
