@@ -1,10 +1,9 @@
 // PDF through Poppler (poppler-cpp): the text of each page as its own piece, located as
 // "page N". A PDF that needs a password gets an `encrypted` record; pages without a text
 // layer (scanned images) are named in one `skipped` record until OCR exists; files embedded
-// in the PDF are children, scanned like any file. Poppler needs the whole document in
+// in the PDF are children, scanned like any file (pdf_embedded.cpp streams them). Poppler needs the whole document in
 // memory: it is bounded by --max-whole-file for files and by the budget for members.
 #include <poppler-document.h>
-#include <poppler-embedded-file.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
 
@@ -18,8 +17,6 @@
 namespace gdprscan {
 
 namespace {
-
-constexpr int64_t kMaxEmbeddedBytes = 64ll << 20;
 
 // Poppler prints its diagnostics to stderr by default, and they can quote the document.
 void silence_poppler() {
@@ -109,24 +106,7 @@ void extract_pdf(Item& item, ExtractContext& ctx) {
                         std::string(without_text.size() == 1 ? "page " : "pages ").append(page_ranges(without_text)) + " of " +
                             std::to_string(doc->pages()) + ": no text layer (scanned images?), not scanned;"
                             " OCR is not available yet"});
-  if (doc->has_embedded_files()) {
-    for (poppler::embedded_file* file : doc->embedded_files()) {
-      if (!file || !file->is_valid()) continue;
-      std::string name = file->name().empty() ? std::string("(embedded file)") : file->name();
-      LocationChain location = item.location;
-      location.push_back(name);
-      // Poppler unpacks an embedded file whole before we see a byte: only files that
-      // declare a modest size are taken (a declared size can still lie; see design.md).
-      if (file->size() < 0 || file->size() > kMaxEmbeddedBytes) {
-        ctx.problem(Problem{true, ProblemKind::limit_exceeded, location,
-                            "embedded file of unknown size or over 64 MiB: not extracted"});
-        continue;
-      }
-      poppler::byte_array bytes = file->data();
-      MemorySource source(std::string_view(bytes.data(), bytes.size()));
-      if (!ctx.child(name, source, static_cast<int64_t>(bytes.size()))) break;
-    }
-  }
+  if (doc->has_embedded_files()) extract_pdf_embedded_files(data, item, ctx);
 }
 
 }  // namespace gdprscan

@@ -20,6 +20,8 @@ void extract_archive(Item& item, ExtractContext& ctx);     // archive.cpp: zip, 
 void extract_compressed(Item& item, ExtractContext& ctx);  // archive.cpp: .bz2, .xz, .zst, .lz4 (and .tar.*)
 void extract_gzip(Item& item, ExtractContext& ctx);        // gzip.cpp: one gzip layer
 void extract_pdf(Item& item, ExtractContext& ctx);         // pdf.cpp: text per page, embedded files
+// pdf_embedded.cpp: the embedded files of the PDF in `data` (the item's bytes) as children.
+void extract_pdf_embedded_files(const std::string& data, Item& item, ExtractContext& ctx);
 void extract_ooxml(Item& item, ExtractContext& ctx);       // ooxml.cpp: docx, xlsx, pptx
 void extract_odf(Item& item, ExtractContext& ctx);         // odf.cpp: odt, ods, odp
 void extract_flat_odf(Item& item, ExtractContext& ctx);    // odf.cpp: fodt, fods, fodp (one XML file)

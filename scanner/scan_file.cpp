@@ -460,6 +460,7 @@ bool ScanContext::child_at(const LocationChain& below, ByteSource& source, int64
     bool lied = false;
     for (long n; (n = budgeted.read(buf.data(), buf.size())) > 0;) {
       if (data->size() + n > static_cast<uint64_t>(size)) {  // bigger than the archive says
+        data->append(buf.data(), static_cast<size_t>(size) - data->size());  // scanned up to there
         lied = true;
         break;
       }

@@ -15,6 +15,7 @@ packages=(
   libarchive-dev         # archives: zip, tar, 7z, rar, cab, iso, cpio, bz2/xz/zst
   zlib1g-dev             # gzip layers, read one at a time
   libpoppler-cpp-dev     # PDF text per page
+  libpoppler-private-dev # Poppler's core headers: files embedded in a PDF, streamed
   libgmime-3.0-dev       # MIME mail: eml and mbox
   libgsf-1-dev           # OLE2 compound files: doc, xls, ppt, msg
   libpst-dev             # Outlook .pst/.ost; LZFu for .msg RTF bodies
