@@ -64,25 +64,17 @@ bool is_lower(char32_t c) {
   return c >= 0x100 && c <= 0x17F && c != 0x149 && !is_upper(c);
 }
 
-// Where the run of lower-case letters starting at `pos` ends.
-size_t lower_run_end(std::string_view text, size_t pos) {
+// Where the run of letters of one case (is_lower or is_upper) starting at `pos` ends.
+size_t run_end(std::string_view text, size_t pos, bool (*of_case)(char32_t)) {
   while (pos < text.size()) {
     CodePoint c = code_point_at(text, pos);
-    if (!is_lower(c.cp)) break;
+    if (!of_case(c.cp)) break;
     pos += c.length;
   }
   return pos;
 }
-
-// Where the run of capitals starting at `pos` ends.
-size_t upper_run_end(std::string_view text, size_t pos) {
-  while (pos < text.size()) {
-    CodePoint c = code_point_at(text, pos);
-    if (!is_upper(c.cp)) break;
-    pos += c.length;
-  }
-  return pos;
-}
+size_t lower_run_end(std::string_view text, size_t pos) { return run_end(text, pos, is_lower); }
+size_t upper_run_end(std::string_view text, size_t pos) { return run_end(text, pos, is_upper); }
 
 enum class TokenKind { none, word, initial, particle };
 

@@ -7,72 +7,20 @@
 
 #include <random>
 
-#include "test_helpers.h"
+#include "window_equivalence.h"
 
 namespace gdprscan {
 namespace {
 
-struct Seen {
-  std::string detector, value, match, context, paired_detector, paired_fingerprint;
-  std::vector<std::string> signals;
-  double confidence;
-  uint64_t line, offset;
-  bool operator==(const Seen&) const = default;
-};
-
-// gtest prints a struct as bytes: the fields instead, for the first difference.
-void PrintTo(const Seen& f, std::ostream* os) {
-  *os << f.detector << " value=" << f.value << " match=" << f.match << " context=[" << f.context << "] paired="
-      << f.paired_detector << " confidence=" << f.confidence << " offset=" << f.offset;
-}
-
-::testing::AssertionResult same(const std::vector<Seen>& windowed, const std::vector<Seen>& everywhere) {
-  for (size_t i = 0; i < std::min(windowed.size(), everywhere.size()); ++i)
-    if (!(windowed[i] == everywhere[i]))
-      return ::testing::AssertionFailure() << "finding " << i << ":\n  windowed:   " << ::testing::PrintToString(windowed[i])
-                                           << "\n  everywhere: " << ::testing::PrintToString(everywhere[i]);
-  if (windowed.size() != everywhere.size())
-    return ::testing::AssertionFailure() << windowed.size() << " findings windowed, " << everywhere.size() << " everywhere";
-  return ::testing::AssertionSuccess();
-}
-
-std::vector<Seen> seen(const std::vector<Finding>& findings) {
-  std::vector<Seen> out;
-  for (const auto& f : findings)
-    out.push_back({f.detector, f.value, f.match, f.context, f.paired_detector, f.paired_fingerprint, f.signals,
-                   f.confidence, f.line, f.offset});
-  return out;
-}
-
-const Fingerprinter& fingerprinter() {
-  static const Fingerprinter f(std::string(32, 'k'));
-  return f;
-}
+using testing::lorem;
+using testing::same;
+using testing::seen;
+using testing::Seen;
 
 std::vector<Finding> scan(const Detector& detector, const std::string& text, bool anchors_everywhere,
                           double min_confidence = 0.5, size_t chunk = 1 << 20, size_t write_size = 1 << 20,
                           double lift = 0) {
-  MatchScratch scratch;
-  ReportPolicy policy;
-  policy.reveal = true;
-  policy.min_confidence = min_confidence;
-  policy.anchors_everywhere = anchors_everywhere;
-  policy.fingerprinter = &fingerprinter();  // which name a term paired with
-  std::vector<Finding> out;
-  PieceScanner scanner(detector, scratch, policy, {}, out, chunk);
-  if (lift != 0)  // as a sheet's column header does: every detection is moved by `lift`
-    scanner.adjust_by_offset([lift](uint64_t) -> std::optional<ConfidenceAdjustment> {
-      return ConfidenceAdjustment{"column:test", lift};
-    });
-  for (size_t i = 0; i < text.size(); i += write_size) scanner.write(std::string_view(text).substr(i, write_size));
-  scanner.finish();
-  return out;
-}
-
-std::string lorem(size_t bytes) {
-  std::string out;
-  for (size_t i = 0; i < bytes; ++i) out += "lorem ipsum "[i % 12];
-  return out;
+  return testing::scan_windows(detector, text, {false, anchors_everywhere, min_confidence, chunk, write_size, lift});
 }
 
 // Letters where names, identifiers, terms and other findings fall at every distance from

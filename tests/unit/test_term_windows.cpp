@@ -5,53 +5,20 @@
 
 #include <random>
 
-#include "test_helpers.h"
+#include "window_equivalence.h"
 
 namespace gdprscan {
 namespace {
 
-struct Seen {
-  std::string detector, value, match, context, paired_detector;
-  std::vector<std::string> signals;
-  double confidence;
-  uint64_t line, offset;
-  bool operator==(const Seen&) const = default;
-};
+using testing::lorem;
+using testing::seen;
 
-std::vector<Seen> seen(const std::vector<Finding>& findings) {
-  std::vector<Seen> out;
-  for (const auto& f : findings)
-    out.push_back({f.detector, f.value, f.match, f.context, f.paired_detector, f.signals, f.confidence, f.line, f.offset});
-  return out;
-}
-
+// Names found everywhere: with names found in windows the terms are matched in all text
+// (test_anchor_windows.cpp), and the term windows would go untested.
 std::vector<Finding> scan_terms(const Detector& detector, const std::string& text, bool terms_everywhere,
                                 double min_confidence = 0.5, size_t chunk = 1 << 20, size_t write_size = 1 << 20,
                                 double lift = 0) {
-  MatchScratch scratch;
-  ReportPolicy policy;
-  policy.reveal = true;
-  policy.min_confidence = min_confidence;
-  policy.terms_everywhere = terms_everywhere;
-  // Names found everywhere: with names found in windows the terms are matched in all text
-  // (test_anchor_windows.cpp), and the term windows would go untested.
-  policy.anchors_everywhere = true;
-  std::vector<Finding> out;
-  PieceScanner scanner(detector, scratch, policy, {}, out, chunk);
-  // As a sheet's column header does (sheet_text.cpp): every detection is moved by `lift`.
-  if (lift != 0)
-    scanner.adjust_by_offset([lift](uint64_t) -> std::optional<ConfidenceAdjustment> {
-      return ConfidenceAdjustment{"column:test", lift};
-    });
-  for (size_t i = 0; i < text.size(); i += write_size) scanner.write(std::string_view(text).substr(i, write_size));
-  scanner.finish();
-  return out;
-}
-
-std::string lorem(size_t bytes) {
-  std::string out;
-  for (size_t i = 0; i < bytes; ++i) out += "lorem ipsum "[i % 12];
-  return out;
+  return testing::scan_windows(detector, text, {terms_everywhere, true, min_confidence, chunk, write_size, lift});
 }
 
 // Municipal-looking text where identifiers, terms and other findings fall at every distance
