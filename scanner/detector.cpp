@@ -71,9 +71,10 @@ Detector::Detector(std::vector<Rule> rules, CivilDate today)
       matcher_(rules_),
       env_{today},
       context_words_(rules_) {
-  for (const Rule& r : rules_) {
-    scorers_.emplace_back(r.context, context_words_);
-    identifier_.push_back(gdprscan::identifies_a_person(r));
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    scorers_.emplace_back(rules_[i].context, context_words_);
+    identifier_.push_back(gdprscan::identifies_a_person(rules_[i]));
+    prepared_.push_back(validators_[i]->prepare ? validators_[i]->prepare(rules_[i].word_lists) : nullptr);
   }
   for (size_t i = 0; i < rules_.size(); ++i) {
     const ContextModel& m = rules_[i].context;
@@ -101,6 +102,7 @@ bool Detector::confirm_candidates(std::string_view text, size_t report_from, siz
       ValidationEnv env = env_;
       env.start = m.start;
       env.words = &rules_[rule].word_lists;
+      env.prepared = prepared_[rule].get();
       auto hit = validators_[rule]->confirm(text, m.end, env);
       if (!hit) continue;
       needs_words |= scorers_[rule].needs_words();

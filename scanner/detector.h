@@ -73,6 +73,7 @@ class Detector {
   ValidationEnv env_;
   ContextWords context_words_;          // every rule's context words, one Hyperscan pass
   std::vector<ContextScorer> scorers_;  // one per rule
+  std::vector<std::shared_ptr<const void>> prepared_;  // per rule: Validator::prepare of its word lists
   size_t reach_ = 0;
   size_t term_window_ = 0;   // the widest pairing window of the deferred word lists
   size_t longest_term_ = 0;  // bytes of their longest term

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,7 +41,12 @@ struct ValidationEnv {
   CivilDate today;  // birth dates after this are not identifiers
   size_t start = 0;  // where Hyperscan says the match starts (only for the "regex" validator)
   const WordLists* words = nullptr;  // the rule's word lists, for validators that read them
+  const void* prepared = nullptr;    // what Validator::prepare made of them, if it did
 };
+
+// What a validator makes once of a rule's word lists (an index), handed back to it on every
+// call as ValidationEnv::prepared.
+using PrepareFn = std::shared_ptr<const void> (*)(const WordLists&);
 
 using ConfirmFn = std::optional<Confirmed> (*)(std::string_view text, size_t end, const ValidationEnv&);
 // Masks `span` (the matched text as it appears) so that the output shows its shape, not
@@ -82,6 +88,7 @@ struct Validator {
   DigitRunLengths final_digit_run = kAnyDigitRun;
   // The word lists a rule using this validator must give (rules.cpp checks at load).
   std::vector<std::string_view> needs_word_lists = {};
+  PrepareFn prepare = nullptr;  // called once per rule by the detector, if set
   bool accepts_final_digit_run(int length) const {
     return (final_digit_run >> (length < kLongDigitRun ? length : kLongDigitRun)) & 1;
   }

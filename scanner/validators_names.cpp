@@ -14,6 +14,9 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
+#include <optional>
+#include <unordered_set>
 
 namespace gdprscan {
 
@@ -162,49 +165,48 @@ std::string_view following_word(std::string_view text, size_t end) {
   return text.substr(end + 1, stop - end - 1);
 }
 
-// The rule's three lists, looked up once per candidate. Names are dense in letters and case
-// files (two a line in a citizen list): the lookups do not allocate.
+// The rule's lists as hash sets, built once per rule (prepare_name_lists: the detector keeps
+// them) and looked up several times for each of the millions of given names a GiB of case
+// files holds: a binary search per lookup, and finding the lists by name per candidate,
+// were the validator's largest cost.
 class NameLists {
  public:
   explicit NameLists(const WordLists& words)
-      : given_(list(words, kGivenNames)),
-        given_prefixes_(list(words, kGivenNamePrefixes)),
-        surnames_(list(words, kSurnames)),
-        not_names_(list(words, kNotNameWords)) {}
-  bool complete() const { return given_ && surnames_ && not_names_; }
-  bool given(std::string_view w) const { return contains(given_, w) || contains(given_prefixes_, w); }
-  bool listed_surname(std::string_view w) const { return contains(surnames_, w); }
+      : complete_(has(words, kGivenNames) && has(words, kSurnames) && has(words, kNotNameWords)),
+        given_(set(words, {kGivenNames, kGivenNamePrefixes})),
+        surnames_(set(words, {kSurnames})),
+        not_names_(set(words, {kNotNameWords})) {}
+  bool complete() const { return complete_; }
+  bool given(std::string_view w) const { return given_.contains(w); }
+  bool listed_surname(std::string_view w) const { return surnames_.contains(w); }
   // Compared in lower case, as the list is written ("Vej", "VEJ" and "vej" alike).
   bool not_a_name(std::string_view w) const {
     thread_local std::string folded;  // moved through fold_case: its buffer is reused
     folded.assign(w);
     folded = fold_case(std::move(folded));
-    return contains(not_names_, folded);
+    return not_names_.contains(std::string_view(folded));
   }
 
  private:
-  static const std::vector<std::string>* list(const WordLists& words, std::string_view name) {
-    auto it = words.lists.find(name);
-    return it == words.lists.end() ? nullptr : &it->second;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+  };
+  using WordSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  static bool has(const WordLists& words, std::string_view name) { return words.lists.find(name) != words.lists.end(); }
+  static WordSet set(const WordLists& words, std::initializer_list<std::string_view> names) {
+    WordSet out;
+    for (std::string_view name : names)
+      if (auto it = words.lists.find(name); it != words.lists.end()) out.insert(it->second.begin(), it->second.end());
+    return out;
   }
-  // A binary search comparing bytes inline: the words are short, and a call to memcmp per
-  // step was the validator's largest cost (ten lookups of ten steps for each given name).
-  // Byte order as std::string's (unsigned), in which the lists are sorted.
-  static bool contains(const std::vector<std::string>* list, std::string_view w) {
-    if (!list) return false;
-    auto it = std::lower_bound(list->begin(), list->end(), w, [](const std::string& a, std::string_view b) {
-      size_t n = std::min(a.size(), b.size());
-      for (size_t i = 0; i < n; ++i)
-        if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
-      return a.size() < b.size();
-    });
-    return it != list->end() && *it == w;
-  }
-  const std::vector<std::string>* given_;
-  const std::vector<std::string>* given_prefixes_;  // may be absent
-  const std::vector<std::string>* surnames_;
-  const std::vector<std::string>* not_names_;
+  bool complete_;
+  WordSet given_;  // the given names and those that start many words (given_name_prefixes)
+  WordSet surnames_;
+  WordSet not_names_;
 };
+
+std::shared_ptr<const void> prepare_name_lists(const WordLists& words) { return std::make_shared<const NameLists>(words); }
 
 // The endings of Danish and Nordic surnames, for those not in the list ("Kjærsgaard",
 // "Bækholm"): -sen/-søn patronymics and the old farm and nature names.
@@ -383,7 +385,8 @@ std::optional<Confirmed> confirm_person_name(std::string_view text, size_t match
   // third of the candidates on the bench corpus, two thirds before given_name_prefixes) is
   // turned away by the letter after it, before any list is looked up.
   if (word_char_at(text, end) || !env.words) return std::nullopt;
-  NameLists lists(*env.words);
+  std::optional<NameLists> own;  // a caller that did not prepare the lists (a unit test)
+  const auto& lists = env.prepared ? *static_cast<const NameLists*>(env.prepared) : own.emplace(*env.words);
   if (!lists.complete()) return std::nullopt;
   std::optional<Token> given = given_name_at(text, end, lists);
   if (!given || continues_a_name(text, given->start, lists)) return std::nullopt;
@@ -426,6 +429,7 @@ std::string mask_name(std::string_view span) {
 std::vector<Validator> name_validators() {
   Validator person_name{"person_name", confirm_person_name, mask_name, kMaxNameBytes, false};
   person_name.needs_word_lists = {kGivenNames, kSurnames, kNotNameWords};
+  person_name.prepare = prepare_name_lists;
   return {person_name};
 }
 
