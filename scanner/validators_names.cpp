@@ -29,6 +29,7 @@ constexpr std::string_view kGivenNames = "given_names";
 constexpr std::string_view kGivenNamePrefixes = "given_name_prefixes";
 constexpr std::string_view kSurnames = "surnames";
 constexpr std::string_view kNotNameWords = "not_name_words";  // lower case
+constexpr std::string_view kTitles = "titles";  // optional, lower case: "fru", "hr." ("fru Hansen")
 constexpr size_t kMaxTokensAfterGiven = 4;  // middle names, initials, particles, the surname
 constexpr size_t kMaxTokenBytes = 40;
 constexpr int kMaxNameBytes = 200;
@@ -175,10 +176,12 @@ class NameLists {
       : complete_(has(words, kGivenNames) && has(words, kSurnames) && has(words, kNotNameWords)),
         given_(set(words, {kGivenNames, kGivenNamePrefixes})),
         surnames_(set(words, {kSurnames})),
-        not_names_(set(words, {kNotNameWords})) {}
+        not_names_(set(words, {kNotNameWords})),
+        titles_(words.lists.count(kTitles) ? words.lists.find(kTitles)->second : std::vector<std::string>{}) {}
   bool complete() const { return complete_; }
   bool given(std::string_view w) const { return given_.contains(w); }
   bool listed_surname(std::string_view w) const { return surnames_.contains(w); }
+  const std::vector<std::string>& titles() const { return titles_; }
   // Compared in lower case, as the list is written ("Vej", "VEJ" and "vej" alike).
   bool not_a_name(std::string_view w) const {
     thread_local std::string folded;  // moved through fold_case: its buffer is reused
@@ -204,6 +207,7 @@ class NameLists {
   WordSet given_;  // the given names and those that start many words (given_name_prefixes)
   WordSet surnames_;
   WordSet not_names_;
+  std::vector<std::string> titles_;
 };
 
 std::shared_ptr<const void> prepare_name_lists(const WordLists& words) { return std::make_shared<const NameLists>(words); }
@@ -368,6 +372,42 @@ std::optional<NameSpan> name_in_list_form(std::string_view text, const Token& gi
   return NameSpan{surname.start, given_names.back().end, std::move(value), kind, true};
 }
 
+// Whether `text` ends at `end` with `title` (lower case), ASCII letters in either case, as a
+// word of its own.
+bool title_ends_at(std::string_view text, size_t end, std::string_view title) {
+  if (end < title.size()) return false;
+  size_t start = end - title.size();
+  for (size_t i = 0; i < title.size(); ++i) {
+    char c = text[start + i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c) != title[i]) return false;
+  }
+  return !word_char_before(text, start);
+}
+
+// "fru Hansen", "Hr. Jensen", "fru Holm Nielsen": a title (names/titles.txt) ending at
+// `end`, one space, and surnames (listed or of a surname's shape); the span is the surnames.
+// "fru Karen Hansen" is the given-name form's: "Karen" is no surname.
+std::optional<Confirmed> name_after_title(std::string_view text, size_t end, const NameLists& lists) {
+  auto title = std::find_if(lists.titles().begin(), lists.titles().end(),
+                            [&](const std::string& t) { return title_ends_at(text, end, t); });
+  if (title == lists.titles().end()) return std::nullopt;
+  Tokens surnames;
+  SurnameKind best = SurnameKind::none;
+  std::string buffer;
+  for (Token t = token_after(text, end); t.kind == TokenKind::word && !surnames.full(); t = token_after(text, t.end)) {
+    if (lists.not_a_name(t.text(text))) break;
+    SurnameKind kind = surname_or_genitive(lists, as_listed(t.text(text), t.capitals, buffer));
+    if (kind == SurnameKind::none || (surnames.size > 0 && t.capitals != surnames[0].capitals)) break;
+    best = std::max(best, kind);
+    surnames.push_back(t);
+  }
+  if (surnames.size == 0 || lists.not_a_name(following_word(text, surnames.back().end))) return std::nullopt;
+  Confirmed hit{surnames[0].start, surnames.back().end, words_of(text, surnames, surnames.size), 0, {"title:" + *title}};
+  hit.score = best == SurnameKind::listed ? 0.7 : 0.6;
+  hit.signals.push_back(best == SurnameKind::listed ? "surname_listed" : "surname_shape");
+  return hit;
+}
+
 // Where the given name of a candidate ends. A name of `given_name_prefixes` is matched with
 // the byte after it ("Bo " or "Bo," but not "Borger"), so its match ends one byte late; a
 // plain literal's match ends with the last byte of a letter: an ASCII letter or a UTF-8
@@ -388,6 +428,7 @@ std::optional<Confirmed> confirm_person_name(std::string_view text, size_t match
   std::optional<NameLists> own;  // a caller that did not prepare the lists (a unit test)
   const auto& lists = env.prepared ? *static_cast<const NameLists*>(env.prepared) : own.emplace(*env.words);
   if (!lists.complete()) return std::nullopt;
+  if (auto titled = name_after_title(text, end, lists)) return titled;
   std::optional<Token> given = given_name_at(text, end, lists);
   if (!given || continues_a_name(text, given->start, lists)) return std::nullopt;
   bool is_also_a_word = lists.not_a_name(given->text(text));  // "August", "Maj"

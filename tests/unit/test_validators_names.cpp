@@ -72,11 +72,31 @@ TEST(PersonName, NamesInCapitals) {
   EXPECT_EQ(caps[0].value, plain[0].value);
 }
 
+// In case notes a citizen named in full once is "fru Hansen" after that: a title, then
+// surnames; the span is the surnames, the title stays readable in contexts.
+TEST(PersonName, SurnameAfterATitle) {
+  EXPECT_EQ(names_in("Vi talte med fru Hansen i dag."), Names{"Hansen"});
+  EXPECT_EQ(names_in("Hr. Jensen og frk. Kjærsgaard"), (Names{"Jensen", "Kjærsgaard"}));
+  EXPECT_EQ(names_in("FRU HOLM NIELSEN"), Names{"Holm Nielsen"});
+  EXPECT_EQ(names_in("Mrs. Olsen"), Names{"Olsen"});
+  EXPECT_EQ(names_in("fru Karen Hansen"), Names{"Karen Hansen"});  // the given-name form, once
+  EXPECT_TRUE(names_in("HR Jensen-teamet").empty());                // "HR" is no title
+  EXPECT_TRUE(names_in("hr. Jensens Vej 4").empty());
+  EXPECT_TRUE(names_in("Tak, fru Danmark.").empty());
+  EXPECT_TRUE(names_in("Kaffru Hansen").empty());                   // a title only as a word of its own
+  auto found = findings_in(names_detector(), "fru Hansen");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].match, "H***");
+  EXPECT_EQ(found[0].offset, 4u);
+}
+
 TEST(PersonName, SurnameFirstAtTheStartOfAListItem) {
   EXPECT_EQ(names_in("Deltagere:\nHansen, Jens\nNielsen, Mette P.\n"), (Names{"Jens Hansen", "Mette P. Nielsen"}));
   EXPECT_EQ(names_in("Til stede: Østergaard, Anne; Madsen, Ole"), (Names{"Anne Østergaard", "Ole Madsen"}));
-  // Mid-sentence a comma after a surname-like word is no list: "..., Hansen, Jens kom".
-  EXPECT_TRUE(names_in("Vi mødte fru Hansen, Jens kom senere.").empty());
+  // Mid-sentence a comma after a surname-like word is no list: "..., Hansen, Jens kom" is
+  // not "Jens Hansen" (only "fru Hansen", by its title).
+  EXPECT_EQ(names_in("Vi mødte fru Hansen, Jens kom senere."), Names{"Hansen"});
+  EXPECT_TRUE(names_in("Vi mødte dem i Hansen, Jens kom senere.").empty());
 }
 
 TEST(PersonName, OneFindingPerNameWhateverItsMiddleNames) {
@@ -193,6 +213,11 @@ TEST(PersonNamePolicy, AnchorsTermsWithoutFindingsOfItsOwn) {
   }
   // A street is no person: the term stays unpaired and unreported.
   EXPECT_TRUE(scan_text("Jens Baggesens Vej: indlagt med depression.", detector, policy, scratch).empty());
+  // "fru Hansen" anchors a term too, and is masked as "fru H***".
+  auto titled = scan_text("Vi talte med fru Hansen om hendes depression.", detector, policy, scratch);
+  ASSERT_EQ(titled.size(), 1u);
+  EXPECT_EQ(titled[0].paired_detector, "person.name");
+  EXPECT_NE(titled[0].context.find("fru H***"), std::string::npos) << titled[0].context;
   // A register's row in capitals: the name is masked beside the CPR number it shares a line with.
   auto row = scan_text("HANSEN, JENS;0101800008;VESTERGADE 12", detector, policy, scratch);
   ASSERT_EQ(row.size(), 1u);
