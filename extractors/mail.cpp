@@ -151,7 +151,11 @@ class MailWalker {
     std::string name;
     if (attachment) name = std::string("attachment ") + filename;
     else if (g_mime_content_type_is_type(type, "text", "html")) name = "body (HTML)";
-    else name = std::string("part ") + g_mime_content_type_get_mime_type(type);
+    else {
+      char* mime_type = g_mime_content_type_get_mime_type(type);  // newly allocated: ours to free
+      name = std::string("part ") + (mime_type ? mime_type : "");
+      g_free(mime_type);
+    }
     MemorySource source(bytes);
     LocationChain below(where.begin() + static_cast<std::ptrdiff_t>(base_), where.end());
     below.push_back(name);
