@@ -147,10 +147,10 @@ void Detector::detect(std::string_view text, size_t report_from, size_t report_t
     // 0.8999999999999999 in binary, and must pass --min-confidence 0.9).
     d->confidence = std::round(std::clamp(d->hit.score + context, 0.0, 1.0) * 100) / 100;
   }
-  // Where terms matter depends on the identifiers just scored; where anchors matter, on the
-  // terms too. An anchor found only near terms cannot say where terms matter: with anchors
-  // matched in windows, the terms are matched in all text.
-  // Anchors found everywhere come first: they say where the terms matter.
+  // Where terms matter depends on the identifiers just scored, anchors included; where
+  // anchors matter, on the terms. Anchors matched everywhere therefore come first; anchors
+  // matched only in windows come last, and the terms before them are matched in all text
+  // (a term may pair with an anchor not found yet).
   bool anchors_in_windows = matcher_.has_anchors() && !terms.whole_text && !terms.anchors_everywhere;
   if (matcher_.has_anchors() && !anchors_in_windows) detect_anchors(text, report_from, report_to, terms, scratch, out, first);
   if (matcher_.has_deferred()) {
