@@ -5,8 +5,6 @@
 // same names masked in the same contexts.
 #include <gtest/gtest.h>
 
-#include <random>
-
 #include "window_equivalence.h"
 
 namespace gdprscan {
@@ -27,25 +25,16 @@ std::vector<Finding> scan(const Detector& detector, const std::string& text, boo
 // each other: names in running text and in list form, names that start other words, terms
 // with no identifier but a name, findings below the threshold, and fillers of random length.
 std::string sample_text(size_t size, unsigned seed) {
-  std::mt19937 rng(seed);
-  const char* pieces[] = {"Jens Peter Hansen ",    "\nHansen, Jens\n",       "Anne-Marie Østergaard ",
-                          "Mette K. Nielsen ",     "Bo Jensen ",             "Borger ",
-                          "Ole Olesen ",           "Jens Baggesens Vej 4 ",  "CPR 010180-0008 ",
-                          "jens@kommune.dk ",      "23 45 67 89 ",           "Reg.nr. 1234 kontonr. 0012345678 ",
-                          "behandling ",           "er indlagt. ",           "diabetes ",
-                          "medicin ",              "betinget dom ",          "underretning ",
-                          "\n",                    "ÆØÅ æøå ",               "Kære Karen Holm, "};
-  const size_t n = sizeof pieces / sizeof pieces[0];
-  std::string text;
-  while (text.size() < size) {
-    text += pieces[rng() % n];
-    // 0-700 bytes: around the 300-byte pairing window, the 60-byte context and the 200-byte
-    // longest name.
-    size_t filler = rng() % 4 == 0 ? rng() % 700 : rng() % 12;
-    for (size_t i = 0; i < filler; ++i) text += "lorem ipsum "[i % 12];
-    if (rng() % 4 != 0) text += ' ';
-  }
-  return text;
+  // 0-700 bytes of filler: around the 300-byte pairing window, the 60-byte context and the
+  // 200-byte longest name.
+  return testing::pieces_with_fillers({"Jens Peter Hansen ",    "\nHansen, Jens\n",       "Anne-Marie Østergaard ",
+                                       "Mette K. Nielsen ",     "Bo Jensen ",             "Borger ",
+                                       "Ole Olesen ",           "Jens Baggesens Vej 4 ",  "CPR 010180-0008 ",
+                                       "jens@kommune.dk ",      "23 45 67 89 ",           "Reg.nr. 1234 kontonr. 0012345678 ",
+                                       "behandling ",           "er indlagt. ",           "diabetes ",
+                                       "medicin ",              "betinget dom ",          "underretning ",
+                                       "\n",                    "ÆØÅ æøå ",               "Kære Karen Holm, "},
+                                      size, seed, 4, 700);
 }
 
 size_t count_if_contains(const std::vector<Seen>& all, auto&& pred) {

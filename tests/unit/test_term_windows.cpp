@@ -3,8 +3,6 @@
 // text: the same terms paired, the same weak terms with a partner, the same masked contexts.
 #include <gtest/gtest.h>
 
-#include <random>
-
 #include "window_equivalence.h"
 
 namespace gdprscan {
@@ -26,27 +24,18 @@ std::vector<Finding> scan_terms(const Detector& detector, const std::string& tex
 // one, identifiers below the threshold (a phone number without its keyword), findings that
 // anchor no term (a bank account) and fillers of random length between them.
 std::string sample_text(size_t size, unsigned seed) {
-  std::mt19937 rng(seed);
-  const char* pieces[] = {"CPR 010180-0008 ",  "jens@kommune.dk ",    "tlf. 23 45 67 89 ",
-                          "23 45 67 89 ",      "Reg.nr. 1234 kontonr. 0012345678 ",
-                          "behandling ",       "Behandling, ",        "læge ",
-                          "medicin ",          "sygdom ",             "diabetes ",
-                          "indlagt. ",         "alkoholmisbrug ",     "misbrug ",
-                          "xbehandling ",      "behandlingen ",       "substance abuse ",
-                          "underretning ",     "bøde ",               "retten ",
-                          "dom ",              "\n",                  "ÆØÅ æøå ",
-                          "betinget dom ",     "CPR 010180-0008 betinget dom "};
-  const size_t n = sizeof pieces / sizeof pieces[0];
-  std::string text;
-  while (text.size() < size) {
-    text += pieces[rng() % n];
-    // Filler of 0-400 bytes: distances around the 300-byte pairing window and the
-    // 60-byte context each side.
-    size_t filler = rng() % 5 == 0 ? rng() % 400 : rng() % 12;
-    for (size_t i = 0; i < filler; ++i) text += "lorem ipsum "[i % 12];
-    if (rng() % 4 != 0) text += ' ';  // mostly, the next piece starts a word
-  }
-  return text;
+  // 0-400 bytes of filler: around the 300-byte pairing window and the 60-byte context
+  // each side.
+  return testing::pieces_with_fillers({"CPR 010180-0008 ",  "jens@kommune.dk ",    "tlf. 23 45 67 89 ",
+                                       "23 45 67 89 ",      "Reg.nr. 1234 kontonr. 0012345678 ",
+                                       "behandling ",       "Behandling, ",        "læge ",
+                                       "medicin ",          "sygdom ",             "diabetes ",
+                                       "indlagt. ",         "alkoholmisbrug ",     "misbrug ",
+                                       "xbehandling ",      "behandlingen ",       "substance abuse ",
+                                       "underretning ",     "bøde ",               "retten ",
+                                       "dom ",              "\n",                  "ÆØÅ æøå ",
+                                       "betinget dom ",     "CPR 010180-0008 betinget dom "},
+                                      size, seed, 5, 400);
 }
 
 TEST(TermWindows, SameFindingsAsMatchingTermsEverywhere) {

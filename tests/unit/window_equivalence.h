@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <ostream>
+#include <random>
+#include <string_view>
 
 #include "test_helpers.h"
 
@@ -79,6 +81,22 @@ inline std::string lorem(size_t bytes) {
   std::string out;
   for (size_t i = 0; i < bytes; ++i) out += "lorem ipsum "[i % 12];
   return out;
+}
+
+// At least `size` bytes of `pieces` in a seeded random order, each followed by "lorem ipsum"
+// filler (one in `long_every` up to `long_max` bytes, the others up to 11) and mostly a
+// space, so that the pieces fall at every distance from each other.
+inline std::string pieces_with_fillers(const std::vector<std::string_view>& pieces, size_t size, unsigned seed,
+                                       unsigned long_every, size_t long_max) {
+  std::mt19937 rng(seed);
+  std::string text;
+  while (text.size() < size) {
+    text += pieces[rng() % pieces.size()];
+    size_t filler = rng() % long_every == 0 ? rng() % long_max : rng() % 12;
+    for (size_t i = 0; i < filler; ++i) text += "lorem ipsum "[i % 12];
+    if (rng() % 4 != 0) text += ' ';  // mostly, the next piece starts a word
+  }
+  return text;
 }
 
 }  // namespace gdprscan::testing
