@@ -148,13 +148,44 @@ Snippet plant_isolated_term(Rng& rng) {
   return s;
 }
 
+namespace {
+
+// ASCII and the Latin-1 small letters of UTF-8 (æ, ø, å, é ...) in capitals, as old
+// registers print names; other bytes as they are.
+std::string in_capitals(std::string s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 'a' && c <= 'z') s[i] = static_cast<char>(c - 32);
+    if (c == 0xC3 && i + 1 < s.size()) {
+      auto next = static_cast<unsigned char>(s[i + 1]);
+      if (next >= 0xA0 && next <= 0xBE && next != 0xB7) s[i + 1] = static_cast<char>(next - 0x20);
+      ++i;
+    }
+  }
+  return s;
+}
+
+// A name as case files write it: in full, in capitals (a register's export), or a title and
+// the surname after the first mention ("fru Hansen").
+std::string name_as_written(Rng& rng) {
+  static const std::vector<std::string_view> kTitles = {"fru", "Fru", "hr.", "Hr."};
+  switch (rng.below(4)) {
+    case 0: return in_capitals(vocab::full_name(rng));
+    case 1: return std::string(rng.pick(kTitles)).append(" ").append(rng.pick(vocab::last_names()));
+    default: return vocab::full_name(rng);
+  }
+}
+
+}  // namespace
+
 // DETECTION.md counts a name as a person identifier for pairing: person.name anchors terms
-// (it is not reported itself unless asked), so a term beside a name and address is found.
+// (it is not reported itself unless asked), so a term beside a name and address is found,
+// whichever way the name is written.
 Snippet plant_term_beside_name_only(Rng& rng) {
   const Category& c = rng.pick(categories());
   const Phrase& phrase = rng.pick(c.phrases);
   Snippet s;
-  s.text = vocab::full_name(rng) + ", " + vocab::address(rng) + ", " + std::string(phrase.text) + ".";
+  s.text = name_as_written(rng) + ", " + vocab::address(rng) + ", " + std::string(phrase.text) + ".";
   add_terms(phrase, c.rule, TruthKind::positive, s.truth);
   return s;
 }
