@@ -18,6 +18,9 @@
 #   arguments, ASCII-only ((?-u)) so that rg does not pay for Unicode classes. -uu
 #   (--no-ignore --hidden) because rg would otherwise honour .gitignore files of the
 #   enclosing repository (build/, *.log, ...) and search less than gdprscan does.
+#   The ten patterns run twice: counting matching lines (-c, the bar) and writing
+#   every match as a JSON record (--json), the output closest to gdprscan's one record per
+#   finding.
 #   rg exit codes 0 and 1 (no match) are success.
 # * Thread counts: 1 and $(nproc).
 # * --rg-only skips gdprscan (useful before the binary exists).
@@ -121,7 +124,7 @@ CONFIGS=()     # "tool threads"
 if [ "$RG_ONLY" -eq 0 ]; then
   for t in "${THREADS[@]}"; do CONFIGS+=("gdprscan $t" "gdprscan-cpr $t"); done
 fi
-for t in "${THREADS[@]}"; do CONFIGS+=("rg $t" "rg-10 $t"); done
+for t in "${THREADS[@]}"; do CONFIGS+=("rg $t" "rg-10 $t" "rg-10-json $t"); done
 
 ERR=$(mktemp)
 trap 'rm -f "$ERR"' EXIT
@@ -136,6 +139,8 @@ run_one() {
                     >/dev/null 2>"$ERR" || rc=$? ;;
     rg) rg -c --no-messages "-j$t" -a -uu "${RG_PATTERNS[@]}" "$CORPUS" >/dev/null 2>"$ERR" || rc=$? ;;
     rg-10) rg -c --no-messages "-j$t" -a -uu "${RG_PATTERNS_10[@]}" "$CORPUS" >/dev/null 2>"$ERR" || rc=$? ;;
+    # The same search writing every match as a JSON record, as gdprscan writes every finding.
+    rg-10-json) rg --json --no-messages "-j$t" -a -uu "${RG_PATTERNS_10[@]}" "$CORPUS" >/dev/null 2>"$ERR" || rc=$? ;;
   esac
   t1=$(date +%s.%N)
   if [ "$rc" -gt 1 ]; then
@@ -187,5 +192,7 @@ if [ "$RG_ONLY" -eq 0 ]; then
       'BEGIN {printf "gdprscan/rg time ratio, %d thread(s): %.2f  (%s)\n", t, g / r, (g <= r ? "gdprscan faster or equal" : "gdprscan slower")}'
     awk -v t="$t" -v g="${MED[gdprscan $t]}" -v r="${MED[rg-10 $t]}" -v c="${MED[gdprscan-cpr $t]}" \
       'BEGIN {printf "full default set / rg with ten patterns, %d thread(s): %.2f; full set / CPR only: %.2f\n", t, g / r, g / c}'
+    awk -v t="$t" -v g="${MED[gdprscan $t]}" -v r="${MED[rg-10-json $t]}" \
+      'BEGIN {printf "full default set / rg with ten patterns writing every match as JSON (--json), %d thread(s): %.2f\n", t, g / r}'
   done
 fi
