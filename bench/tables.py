@@ -29,8 +29,8 @@ def fmt(value, digits=1):
 def throughput_table(results):
     # The ripgrep columns are on the tree's plain-text part only (gdprscan bench --compare rg).
     lines = ["| corpus | threads | files | MB | MB/s median (min-max) | files/s median | peak RSS | "
-             "plain-text part: MB | gdprscan | ripgrep, 10 patterns | time ratio |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "plain-text part: MB | gdprscan | ripgrep, 10 patterns | time ratio | ripgrep --json | ratio to --json |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for label, r in results:
         t = r["throughput"]
         mb, fps = t["mb_per_s"], t["files_per_s"]
@@ -42,7 +42,8 @@ def throughput_table(results):
         lines.append(f"| {label} | {r['threads'] or 'all'} | {r['files']} | {fmt(r['bytes'] / 1e6)} | "
                      f"{fmt(mb['median'])} ({fmt(mb['min'])}-{fmt(mb['max'])}) | {fmt(fps['median'])} | "
                      f"{fmt(r['peak_rss_kib'] / 1024)} MiB | {plain_mb} | {seconds('gdprscan_seconds_median')} | "
-                     f"{seconds('seconds_median')} | {ratio} |")
+                     f"{seconds('seconds_median')} | {ratio} | {seconds('json_seconds_median')} | "
+                     f"{fmt(compare.get('json_time_ratio'), 2)} |")
     return lines
 
 

@@ -184,7 +184,8 @@ def check_compare(checks, args, env, hand):
     res = bench(args, env, hand, "--runs", "1", "--compare", "rg")
     checks.check("compare: exit 0", res.returncode == 0, res.err)
     checks.check("compare: a ratio on the plain-text part, or ripgrep not installed",
-                 ("compare on the plain-text part" in res.out and "time ratio gdprscan/ripgrep" in res.out)
+                 ("compare on the plain-text part" in res.out and "time ratio gdprscan/ripgrep" in res.out
+                  and "ripgrep writing every match as JSON" in res.out)
                  or "ripgrep not installed" in res.out, res.out)
     empty_path = env.environ(PATH="/nonexistent")
     r = c.run([args.binary, "bench", hand, "--runs", "1", "--compare", "rg"], env=empty_path, timeout=60)
