@@ -159,9 +159,10 @@ Snippet plant_fr_nir(Rng& rng) {
 Snippet plant_uk_nino(Rng& rng) {
   return in_sentence(rng, {"National Insurance number:", "NINO", "NI number:", "National Insurance No."}, written_uk_nino(rng));
 }
-// The NHS keyword wakes any ten digits within 300 bytes after it that pass the NHS check,
-// and unlike the Nordic rules uk.nhs does not defer to a Danish CPR reading: neutral text
-// after the number keeps the next planted CPR number out of its reach.
+// The NHS keyword wakes any ten digits within 300 bytes after it that pass the NHS check.
+// uk.nhs defers to a full-strength Danish CPR reading, but a CPR number with a failing
+// mod-11 (issued since 2007) would still read as an NHS number: neutral text after the
+// number keeps the next planted CPR number out of its reach.
 Snippet plant_uk_nhs(Rng& rng) {
   Snippet s = in_sentence(rng, {"NHS number:", "NHS No.", "NHS number", "NHS"}, written_uk_nhs(rng));
   s.text.append(" ").append(vocab::fillers(rng, kWindow300Padding));
