@@ -22,6 +22,9 @@
 #   every match as a JSON record (--json), the output closest to gdprscan's one record per
 #   finding.
 #   rg exit codes 0 and 1 (no match) are success.
+# * matcher_floor (bench/matcher_floor.cpp, beside the gdprscan binary, if built): Hyperscan
+#   alone over the corpus in memory, on one thread, once per round; its median is set beside
+#   ripgrep's one-thread time, as the floor of what gdprscan's full set can take.
 # * Thread counts: 1 and $(nproc).
 # * --rg-only skips gdprscan (useful before the binary exists).
 set -euo pipefail
@@ -153,6 +156,11 @@ run_one() {
 
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else printf "%.3f\n", (v[NR/2]+v[NR/2+1])/2}'; }
 
+# Hyperscan alone (bench/matcher_floor.cpp, built beside gdprscan): the floor of a scan.
+FLOOR="$(dirname "$GDPRSCAN")/matcher_floor"
+[ "$RG_ONLY" -eq 0 ] && [ -x "$FLOOR" ] || FLOOR=""
+FLOOR_TIMES="" FLOOR_NAMES=""
+
 declare -A TIMES
 for ((run = 1; run <= RUNS; run++)); do
   for c in "${CONFIGS[@]}"; do
@@ -161,6 +169,12 @@ for ((run = 1; run <= RUNS; run++)); do
     TIMES[$c]="${TIMES[$c]:-} $s"
     printf 'compare.sh: run %d/%d  %-8s -j%-3s %8s s\n' "$run" "$RUNS" "$tool" "$t" "$s" >&2
   done
+  if [ -n "$FLOOR" ]; then
+    floor_json=$("$FLOOR" "$CORPUS") || die "$FLOOR failed"
+    FLOOR_TIMES="$FLOOR_TIMES $(sed 's/.*"matcher_seconds":\([0-9.]*\).*/\1/' <<<"$floor_json")"
+    FLOOR_NAMES="$FLOOR_NAMES $(sed 's/.*"names_whole_text_seconds":\([0-9.]*\).*/\1/' <<<"$floor_json")"
+    printf 'compare.sh: run %d/%d  %s\n' "$run" "$RUNS" "$floor_json" >&2
+  fi
 done
 
 # ---- report -------------------------------------------------------------------------------
@@ -195,4 +209,9 @@ if [ "$RG_ONLY" -eq 0 ]; then
     awk -v t="$t" -v g="${MED[gdprscan $t]}" -v r="${MED[rg-10-json $t]}" \
       'BEGIN {printf "full default set / rg with ten patterns writing every match as JSON (--json), %d thread(s): %.2f\n", t, g / r}'
   done
+  if [ -n "$FLOOR" ]; then
+    # shellcheck disable=SC2086
+    awk -v h="$(median $FLOOR_TIMES)" -v n="$(median $FLOOR_NAMES)" -v r="${MED[rg-10 1]}" \
+      'BEGIN {printf "Hyperscan alone, 1 thread (matcher_floor: identifier patterns and word lists, %.3f s) / rg with ten patterns: %.2f;\n  the names database over all text would add %.3f s (a scan matches it only in windows)\n", h, h / r, n}'
+  fi
 fi

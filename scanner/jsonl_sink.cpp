@@ -62,7 +62,16 @@ class JsonlSink final : public Sink {
     head_writer.field("type", "finding").field("scan_id", options_.scan_id);
     put_path(path_writer.continued(), r.file.path);
     put_file_meta(meta_writer.continued(), r.file, owner);
+    // Findings in a row share their location (a file's, a sheet's, an attachment's): its
+    // fragment is rendered again only when it changes.
+    const LocationChain* last_location = nullptr;
+    std::string location;
     for (const Finding& f : r.findings) {
+      if (!last_location || f.location != *last_location) {
+        location.clear();
+        JsonWriter(location).continued().field("location", location_strings(f.location));
+        last_location = &f.location;
+      }
       JsonWriter j(out);
       j.begin()
           .fields(head)
@@ -72,7 +81,7 @@ class JsonlSink final : public Sink {
           .field("confidence", f.confidence)
           .field("signals", f.signals)
           .fields(path)
-          .field("location", location_strings(f.location))
+          .fields(location)
           .field("line", f.line)
           .field("offset", f.offset)
           .field("match", f.match)

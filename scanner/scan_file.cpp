@@ -107,6 +107,13 @@ struct SharedScan {
     report.scanned = report.scanned || scanned;
     for (auto& p : problems) report.problems.push_back(std::move(p));
     problems.clear();
+    bool plain = std::none_of(findings.begin(), findings.end(),
+                              [](const Finding& f) { return f.awaiting_pair || f.anchor_only; });
+    if (plain && first_identifier.empty()) {
+      auto person = std::find_if(findings.begin(), findings.end(), [](const Finding& f) { return f.identifies_person; });
+      if (person != findings.end()) first_identifier = {person->detector, person->fingerprint};
+    }
+    if (plain && report.findings.empty()) report.findings.swap(findings);  // a citizen list's million, not moved one by one
     for (auto& f : findings) {
       if (f.awaiting_pair) {
         pending_terms.push_back(std::move(f));

@@ -49,6 +49,7 @@ class LineWriter {
   int fd_;
   bool regular_file_ = false;  // pages are padded only in a file (a pipe's writes are atomic)
   std::string pending_;
+  std::string batch_;     // padded pages gathered for one write (write_pages)
   uint64_t written_ = 0;  // the output's offset: where the 4 KiB boundaries fall
   bool closed_ = false;
   std::string failure_;

@@ -296,20 +296,34 @@ std::optional<Confirmed> confirm_ipv4(std::string_view text, size_t end, const V
 
 bool is_ipv6_char(char c) { return is_hex(c) || c == ':' || c == '.'; }
 
-// Where the first IPv6 candidate (a colon and a hex digit or colon after it) in
-// text[from, to) ends: only that candidate confirms the address, so an address is reported
-// once, not once per colon.
+// Whether text[..end) ends with the rule's six-colon chain, ":" and five groups of one to
+// four hex digits each closed by ":" (an address without "::" has six or seven colons).
+bool six_colon_chain_ends_at(std::string_view text, size_t end) {
+  if (end == 0 || text[end - 1] != ':') return false;
+  size_t p = end - 1;  // at the chain's last colon
+  for (int group = 0; group < 5; ++group) {
+    size_t digits = 0;
+    while (p > 0 && digits < 5 && is_hex(text[p - 1])) --p, ++digits;
+    if (digits == 0 || digits > 4 || p == 0 || text[p - 1] != ':') return false;
+    --p;
+  }
+  return true;
+}
+
+// Where the first IPv6 candidate in text[from, to) ends: "::", or a six-colon chain (the
+// rule's pattern). Only that candidate confirms the address, so an address is reported
+// once, not once per candidate.
 size_t first_ipv6_anchor(std::string_view text, size_t from, size_t to) {
   for (size_t p = from + 2; p <= to; ++p)
-    if (text[p - 2] == ':' && (text[p - 1] == ':' || is_hex(text[p - 1]))) return p;
+    if ((text[p - 2] == ':' && text[p - 1] == ':') || six_colon_chain_ends_at(text, p)) return p;
   return 0;
 }
 
 std::optional<Confirmed> confirm_ipv6(std::string_view text, size_t end, const ValidationEnv&) {
   size_t start = end;
   while (start > 0 && end - start < 48 && is_ipv6_char(text[start - 1])) --start;
-  // Only the first anchor of a token confirms it; the later ones (a log's "08:15:22" has
-  // two) return here, before the rest of the token is read.
+  // Only the first anchor of a token confirms it; the later ones return here, before the
+  // rest of the token is read.
   if (first_ipv6_anchor(text, start, end) != end) return std::nullopt;
   size_t stop = end;
   while (stop < text.size() && stop - start < 48 && is_ipv6_char(text[stop])) ++stop;

@@ -234,6 +234,12 @@ TEST_F(Detection, OnlineIdentifiers) {
   EXPECT_EQ(ids("00:00:00:00:00:00 ff:ff:ff:ff:ff:ff"), Ids{});
   EXPECT_EQ(ids("1:22:33:44:55:66:77:88"), Ids{"ipv6"}) << "an IPv6 address holds no MAC address";
   EXPECT_EQ(ids("IP ::ffff:192.0.2.1"), Ids{"ipv6"}) << "the IPv4 tail is part of the IPv6 address";
+  // The candidates are "::" and six-colon chains: each form once, whichever comes first.
+  EXPECT_EQ(values("ip 2001:db8:1:2:3:4::1", "ipv6"), std::vector<std::string>{"2001:db8:1:2:3:4:0:1"});
+  EXPECT_EQ(values("ip 64:ff9b:0:0:0:0:192.0.2.33", "ipv6"), std::vector<std::string>{"64:ff9b::192.0.2.33"});
+  EXPECT_EQ(values("ip 1:2:3:4:5:6:7:8 og fe80::1:2", "ipv6"), (std::vector<std::string>{"1:2:3:4:5:6:7:8", "fe80::1:2"}));
+  EXPECT_EQ(values("ip 12345:2:3:4:5:6:7:8", "ipv6"), std::vector<std::string>{}) << "a group of five hex digits";
+  EXPECT_EQ(ids("2024-03-01 08:15:22 login; 08:15:23 logout"), Ids{});
   EXPECT_EQ(match("IP 192.168.1.20", "ipv4"), "192.168.*.**");
   EXPECT_EQ(match("MAC 00:1A:2B:3C:4D:5E", "mac_address"), "00:1A:2B:**:**:**");
 }
