@@ -94,11 +94,20 @@ bool Detector::confirm_candidates(std::string_view text, size_t report_from, siz
   bool needs_words = false;
   size_t shape_end = SIZE_MAX;  // each database reports in order of the end: one shape per end
   EndShape shape{};
+  // A rule's literals can end at one place ("Marie" and "Anne-Marie"): its validator reads
+  // from the end, once (not "regex", which takes the start Hyperscan gives, and whose
+  // patterns are never split into literals).
+  thread_local std::vector<size_t> validated_end;
+  validated_end.assign(rules_.size(), SIZE_MAX);
   for (const ExpressionMatch& m : matches) {
     if (m.end < report_from || m.end >= report_to) continue;
     if (m.end != shape_end) shape = end_shape(text, shape_end = m.end);
     for (uint32_t rule : matcher_.owners(m.expression)) {
       if (!worth_validating(*validators_[rule], shape)) continue;
+      if (!rules_[rule].literal_patterns.empty()) {
+        if (validated_end[rule] == m.end) continue;
+        validated_end[rule] = m.end;
+      }
       ValidationEnv env = env_;
       env.start = m.start;
       env.words = &rules_[rule].word_lists;

@@ -48,6 +48,7 @@ std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules) {
     auto same = std::find_if(out.begin(), out.end(), [&](const MatchExpression& e) {
       return e.literal_length == 0 && e.pattern == rules[i].pattern;
     });
+    if (!rules[i].literal_patterns.empty()) same = out.end();  // a rule of word lists shares nothing
     if (same != out.end()) {
       same->owners.push_back(static_cast<uint32_t>(i));
       same->separate |= rules[i].separate_database;
@@ -72,6 +73,11 @@ std::vector<MatchExpression> expressions_for(const std::vector<Rule>& rules) {
                            term.size()});
       continue;
     }
+    // The words of the pattern's word-list alternatives: one literal each (Rule::literal_patterns).
+    for (const std::string& literal : rules[i].literal_patterns)
+      out.push_back({literal, 0, {static_cast<uint32_t>(i)}, "rule " + rules[i].id + " word list", rules[i].separate_database,
+                     false, 0, anchors_only(rules[i])});
+    if (rules[i].pattern.empty()) continue;  // a pattern of word lists alone
     unsigned flags = rules[i].validator == "regex" || terms ? HS_FLAG_SOM_LEFTMOST : 0;
     if (terms) flags |= HS_FLAG_CASELESS;
     out.push_back({rules[i].pattern, flags, {static_cast<uint32_t>(i)}, "rule " + rules[i].id, rules[i].separate_database,

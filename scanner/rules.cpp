@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <toml++/toml.h>
@@ -181,26 +182,88 @@ bool read_report_on_request(const toml::table& t, const std::string& path) {
   fail(path, t.get("report"), "field 'report' must be \"always\" or \"on_request\"");
 }
 
-// `{name}` in a pattern stands for the words of the rule's word list `name`, as literals:
-// "(?:{given_names}) [A-Z]" is a given name followed by a space and a capital.
+// A `{name}` or `{name:capitals}` reference to a word list at pattern[open] ('{'): the
+// list's words, in capitals for the second form ("Jens" -> "JENS", as old registers print
+// names). nullopt when the braces are regex syntax (a repetition such as \d{4} or {2,}).
+std::optional<std::vector<std::string>> word_list_reference(const std::string& pattern, size_t open, size_t& close,
+                                                            const Rule& r, const toml::node* field,
+                                                            const std::string& path) {
+  close = pattern.find('}', open);
+  std::string name = close == std::string::npos ? "" : pattern.substr(open + 1, close - open - 1);
+  bool capitals = name.size() > 9 && name.ends_with(":capitals");
+  if (capitals) name.resize(name.size() - 9);
+  bool is_name = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '_'; });
+  if (!is_name) return std::nullopt;
+  auto list = r.word_lists.lists.find(name);
+  if (list == r.word_lists.lists.end()) fail(path, field, "pattern names '{" + name + "}', which is not in [rule.word_lists]");
+  if (!capitals) return list->second;
+  std::vector<std::string> words;
+  for (const auto& word : list->second) words.push_back(to_capitals(word));
+  return words;
+}
+
+// `{name}` in a pattern stands for the words of the rule's word list `name`, as literals,
+// and `{name:capitals}` for the same words in capitals: "(?:{given_names}) [A-Z]" is a
+// given name followed by a space and a capital.
 std::string expand_word_lists(const std::string& pattern, const Rule& r, const toml::node* field, const std::string& path) {
   std::string out;
   size_t at = 0;
   for (size_t open = pattern.find('{'); open != std::string::npos; open = pattern.find('{', at)) {
-    size_t close = pattern.find('}', open);
-    std::string name = close == std::string::npos ? "" : pattern.substr(open + 1, close - open - 1);
-    bool is_name = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '_'; });
-    if (!is_name) {  // a repetition such as \d{4} or {2,}: regex syntax, kept
+    size_t close = 0;
+    auto words = word_list_reference(pattern, open, close, r, field, path);
+    if (!words) {  // regex syntax, kept
       out.append(pattern, at, open + 1 - at);
       at = open + 1;
       continue;
     }
-    auto list = r.word_lists.lists.find(name);
-    if (list == r.word_lists.lists.end()) fail(path, field, "pattern names '{" + name + "}', which is not in [rule.word_lists]");
-    out.append(pattern, at, open - at).append(literal_alternation(list->second));
+    out.append(pattern, at, open - at).append(literal_alternation(*words));
     at = close + 1;
   }
   return out.append(pattern, at, std::string::npos);
+}
+
+// The alternatives of a pattern: split at each '|' outside groups and character classes.
+std::vector<std::string> top_level_alternatives(const std::string& pattern) {
+  std::vector<std::string> out;
+  int depth = 0;
+  bool in_class = false;
+  size_t from = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\') ++i;
+    else if (in_class) in_class = c != ']';
+    else if (c == '[') in_class = true;
+    else if (c == '(') ++depth;
+    else if (c == ')') --depth;
+    else if (c == '|' && depth == 0) out.push_back(pattern.substr(from, i - from)), from = i + 1;
+  }
+  out.push_back(pattern.substr(from));
+  return out;
+}
+
+// An alternative that is a word list and nothing else, "(?:{given_names})", is matched as
+// one Hyperscan literal per word (Rule::literal_patterns): Hyperscan compiles a thousand
+// literals in a tenth of the time of one alternation of them (0.01 s against 0.1 s, at
+// every start), and scans them in half the time of the alternation and a class for names
+// in capitals together. The other alternatives stay one expression (Rule::pattern).
+void split_word_list_alternatives(Rule& r, const toml::node* field, const std::string& path) {
+  std::vector<std::string> literals;
+  std::string rest;
+  for (const std::string& alternative : top_level_alternatives(r.pattern_as_written)) {
+    size_t close = 0;
+    std::optional<std::vector<std::string>> words;
+    if (alternative.starts_with("(?:{") && alternative.ends_with("})"))
+      words = word_list_reference(alternative, 3, close, r, field, path);
+    if (words && close + 2 == alternative.size()) {
+      for (const std::string& word : *words)
+        if (!word.empty()) literals.push_back(literal_alternation({word}));
+    } else {
+      rest += (rest.empty() ? "" : "|") + expand_word_lists(alternative, r, field, path);
+    }
+  }
+  if (literals.empty()) return;
+  r.literal_patterns = std::move(literals);
+  r.pattern = rest;
 }
 
 // The candidate pattern: `pattern` (with word lists expanded), or the terms.
@@ -259,6 +322,8 @@ Rule read_rule(const toml::table& t, const std::string& path) {
   r.validator = r.terms.empty() && r.weak_terms.empty() ? required_string(t, "validator", path)
                                                         : optional_string(t, "validator", path);
   if (r.validator.empty()) r.validator = "term";
+  // Not for "regex": its validator takes the leftmost start of an alternation's match.
+  if (!r.pattern_as_written.empty() && r.validator != "regex") split_word_list_alternatives(r, t.get("pattern"), path);
   const Validator* validator = find_validator(r.validator);
   if (!validator) fail(path, t.get("validator"), "unknown validator '" + r.validator + "'");
   for (std::string_view list : validator->needs_word_lists)
@@ -336,7 +401,8 @@ size_t longest_term_bytes(const Rule& rule) {
 
 void use_spaced_forms(std::vector<Rule>& rules) {
   for (Rule& r : rules)
-    if (!r.spaced_pattern.empty()) r.pattern = "(?:" + r.pattern + ")|(?:" + r.spaced_pattern + ")";
+    if (!r.spaced_pattern.empty())
+      r.pattern = r.pattern.empty() ? r.spaced_pattern : "(?:" + r.pattern + ")|(?:" + r.spaced_pattern + ")";
 }
 
 std::string find_default_rules_dir() {

@@ -48,6 +48,11 @@ struct Rule {
   // pattern before that expansion, for the catalogue.
   WordLists word_lists;
   std::string pattern_as_written;
+  // The words of the pattern's alternatives that are a word list alone ("(?:{given_names})",
+  // "(?:{given_names:capitals})"), each matched as its own Hyperscan literal (escaped);
+  // `pattern` then holds the other alternatives only, and may be empty. Not for the
+  // "regex" validator, which needs an alternation's leftmost start.
+  std::vector<std::string> literal_patterns;
   // Term rules (GDPR Art. 9/10, confidential social-case words): `pattern` is made from the
   // terms (case-insensitive, whole words) and `validator` is "term". Strong terms count on
   // their own, weak terms only with another term of the same rule within `pair_window`.

@@ -38,6 +38,19 @@ std::string fold_case(std::string s) {
   return s;
 }
 
+std::string to_capitals(std::string s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 'a' && c <= 'z') s[i] = static_cast<char>(c - 32);
+    if (c == 0xC3 && i + 1 < s.size()) {
+      auto n = static_cast<unsigned char>(s[i + 1]);
+      if (n >= 0xA0 && n <= 0xBE && n != 0xB7) s[i + 1] = static_cast<char>(n - 0x20);
+      ++i;
+    }
+  }
+  return s;
+}
+
 char32_t cp1252_to_unicode(unsigned char b) {
   if (b >= 0x80 && b < 0xA0) return kCp1252High[b - 0x80];
   return b;

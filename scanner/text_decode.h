@@ -59,6 +59,9 @@ void append_codepoint(char32_t cp, std::string& out);
 // Lower case the way the context-word and term matchers fold: ASCII letters and the UTF-8
 // Latin-1 capitals (Æ Ø Å É ...: C3 80-9E, not the multiplication sign C3 97).
 std::string fold_case(std::string s);
+// Upper case, the inverse of fold_case: ASCII letters and the UTF-8 Latin-1 small letters
+// (C3 A0-BE, not the division sign C3 B7); "Søren" -> "SØREN".
+std::string to_capitals(std::string s);
 // A Windows-1252 byte as a Unicode code point.
 char32_t cp1252_to_unicode(unsigned char b);
 

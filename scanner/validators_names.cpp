@@ -408,10 +408,11 @@ std::optional<Confirmed> name_after_title(std::string_view text, size_t end, con
   return hit;
 }
 
-// Where the given name of a candidate ends. A name of `given_name_prefixes` is matched with
-// the byte after it ("Bo " or "Bo," but not "Borger"), so its match ends one byte late; a
-// plain literal's match ends with the last byte of a letter: an ASCII letter or a UTF-8
-// continuation byte, never an ASCII non-letter or the lead byte of a sequence.
+// Where the given name of a candidate ends. A literal's match ends with the last byte of a
+// letter: an ASCII letter or a UTF-8 continuation byte, never an ASCII non-letter or the
+// lead byte of a sequence. A pattern may also match a name with the byte after it ("Bo "
+// or "Bo," but not "Borger"; the shipped rule did so for given_name_prefixes), so that a
+// match ending one byte late is read back to the name.
 size_t given_name_end(std::string_view text, size_t match_end) {
   if (match_end == 0) return match_end;
   auto last = static_cast<unsigned char>(text[match_end - 1]);

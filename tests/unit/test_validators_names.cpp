@@ -179,9 +179,9 @@ TEST(PersonName, FoundOnceAcrossChunkBoundaries) {
   expect_same_names_in_pieces(text, 80);
 }
 
-// The names of given_name_prefixes.txt ("Bo", "Per", "Jens") are matched with the byte
-// after them: found where a space, a comma, a line end, a non-ASCII separator or the end of
-// the text follows, never inside "Borger" or "Personale"; the same across chunk boundaries.
+// The names of given_name_prefixes.txt ("Bo", "Per", "Jens") start many words: found where
+// a space, a comma, a line end, a non-ASCII separator or the end of the text follows, never
+// inside "Borger" or "Personale"; the same across chunk boundaries.
 TEST(PersonName, NamesThatStartOtherWords) {
   EXPECT_EQ(names_in("Borgeren Bo Hansen og Per Nielsen"), (Names{"Bo Hansen", "Per Nielsen"}));
   EXPECT_EQ(names_in("Personalet: Jens Peter Hansen"), Names{"Jens Peter Hansen"});
@@ -263,6 +263,36 @@ not_name_words = "lists/not.txt"
   EXPECT_EQ(rules[0].pattern, "(?:Bernardo|Zorro) [A-Z]");
   EXPECT_TRUE(rules[0].report_on_request);
   EXPECT_FALSE(rules[0].reported);
+}
+
+// An alternative that is a word list alone is matched as one literal per word, in capitals
+// too with {list:capitals}; the other alternatives stay the rule's pattern. Two literals
+// that end at one place ("Marie", "Rie") give one name.
+TEST(PersonNameRules, WordListAlternativesAreLiterals) {
+  TempPack pack;
+  pack.write("lists/given.txt", "Søren\nMarie\nRie\nAnne\n");
+  pack.write("lists/surnames.txt", "Vega\n");
+  pack.write("lists/not.txt", "vej\n");
+  const std::string lists =
+      "[rule.word_lists]\ngiven_names = \"lists/given.txt\"\nsurnames = \"lists/surnames.txt\"\n"
+      "not_name_words = \"lists/not.txt\"\n";
+  std::string head = kPackHead;
+  head.replace(head.find("(?:{given_names}) [A-Z]"), 23, "(?:{given_names})|(?:{given_names:capitals})|Hr[.] ");
+  auto rules = load_rule_file(pack.write("p.toml", head + lists));
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0].literal_patterns,
+            (std::vector<std::string>{"Anne", "Marie", "Rie", "Søren", "ANNE", "MARIE", "RIE", "SØREN"}));
+  EXPECT_EQ(rules[0].pattern, "Hr[.] ");
+  Detector detector(rules, CivilDate{2026, 11, 26});
+  EXPECT_EQ(values_of(findings_in(detector, "Kære Anne-Marie Vega, Marie Vega og SØREN VEGA"), "x.name"),
+            (Names{"Anne-Marie Vega", "Marie Vega", "Søren Vega"}));
+  // A "regex" rule keeps its alternation whole: its validator takes Hyperscan's leftmost start.
+  std::string regex = head;
+  regex.replace(regex.find("validator = \"person_name\""), 25, "validator = \"regex\"");
+  auto whole = load_rule_file(pack.write("r.toml", regex + lists));
+  ASSERT_EQ(whole.size(), 1u);
+  EXPECT_TRUE(whole[0].literal_patterns.empty());
+  EXPECT_EQ(whole[0].pattern, "(?:Anne|Marie|Rie|Søren)|(?:ANNE|MARIE|RIE|SØREN)|Hr[.] ");
 }
 
 TEST(PersonNameRules, MistakesNameFileLineAndField) {
