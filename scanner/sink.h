@@ -48,6 +48,7 @@ class LineWriter {
   bool write_chunk(std::string_view chunk);
   int fd_;
   bool regular_file_ = false;  // pages are padded only in a file (a pipe's writes are atomic)
+  bool unpaged_ = false;       // neither a file nor a pipe or socket: written as it comes
   std::string pending_;
   std::string batch_;     // padded pages gathered for one write (write_pages)
   uint64_t written_ = 0;  // the output's offset: where the 4 KiB boundaries fall

@@ -13,7 +13,10 @@ namespace gdprscan {
 
 LineWriter::LineWriter(int fd) : fd_(fd) {
   struct stat st;
-  regular_file_ = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  bool known = fstat(fd, &st) == 0;
+  regular_file_ = known && S_ISREG(st.st_mode);
+  // A terminal or /dev/null: no page a kill could cut, no reader that needs atomic writes.
+  unpaged_ = known && !regular_file_ && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode);
   if (regular_file_) {
     off_t at = lseek(fd, 0, SEEK_CUR);  // appending to a file: its boundaries fall from its end
     written_ = at > 0 ? static_cast<uint64_t>(at) : 0;
@@ -42,9 +45,15 @@ void LineWriter::flush() { write_pages(true); }
 // longer than a page can still be cut. Such pages are gathered and written a megabyte at a
 // time (one write per page cost a system call per 4 KiB of findings). In a pipe, writes of
 // at most 4 KiB are atomic, so lines go out in writes of at most a page, straight from the
-// pending text, and nothing is padded.
+// pending text, and nothing is padded. Anything else (a terminal, /dev/null) gets the
+// lines as they come.
 void LineWriter::write_pages(bool all) {
   constexpr size_t kPage = 4096, kBatch = 1 << 20;
+  if (unpaged_) {
+    if (write_chunk(pending_)) pending_.clear();
+    if (closed_) pending_.clear();
+    return;
+  }
   size_t done = 0;
   uint64_t at = written_;  // the output's offset after what is written or batched
   batch_.clear();

@@ -105,5 +105,19 @@ TEST(LineWriter, PipeGetsTheLinesAsRenderedInWritesOfAPage) {
   EXPECT_EQ(data, expected);
 }
 
+// Neither a file nor a pipe (a terminal, /dev/null): written as it comes, without failing.
+TEST(LineWriter, CharacterDeviceTakesEverything) {
+  std::vector<std::string> lines;
+  auto groups = rendered_groups(lines);
+  int fd = ::open("/dev/null", O_WRONLY);
+  ASSERT_GE(fd, 0);
+  LineWriter writer(fd);
+  for (const auto& g : groups) writer.lines(g);
+  writer.flush();
+  EXPECT_FALSE(writer.closed());
+  EXPECT_EQ(writer.failure(), "");
+  ::close(fd);
+}
+
 }  // namespace
 }  // namespace gdprscan
