@@ -1,7 +1,8 @@
 // Personal names (rules/names.toml, person.name). Hyperscan finds the given names of the
 // rule's list as case-sensitive literals; this validator reads the capitalised words around
 // one and accepts a name only where a surname closes it: "Jens Peter Hansen", "Anne-Marie
-// Østergaard", "Mette K. Nielsen", or "Hansen, Jens" at the start of a list item. Matching
+// Østergaard", "Mette K. Nielsen", or "Hansen, Jens" at the start of a list item (a surname
+// that is neither listed nor Danish-shaped makes a weak name, SurnameKind::unlisted). Matching
 // capitalised word pairs over all prose instead would run a regex at every capital letter
 // and confirm every sentence start.
 //
@@ -224,7 +225,20 @@ bool has_surname_shape(std::string_view w) {
   return false;
 }
 
-enum class SurnameKind { none, shaped, listed };
+// Ordered: a name is as strong as its strongest surname. `unlisted` is any other capitalised
+// word that is neither a listed given name nor a word that is no name ("Maria Rossi",
+// "John Smith"): its confidence (kUnlistedSurnameScore) is under the default threshold, so
+// such a name is not reported and anchors no term, but it is masked in the context of the
+// findings around it, which would otherwise print the name beside the CPR number.
+enum class SurnameKind { none, unlisted, shaped, listed };
+constexpr double kUnlistedSurnameScore = 0.4;
+
+double name_score(SurnameKind kind) {
+  return kind == SurnameKind::listed ? 0.7 : kind == SurnameKind::shaped ? 0.6 : kUnlistedSurnameScore;
+}
+const char* surname_signal(SurnameKind kind) {
+  return kind == SurnameKind::listed ? "surname_listed" : kind == SurnameKind::shaped ? "surname_shape" : "surname_unlisted";
+}
 
 // Whether `w` is a listed surname or has a surname's shape (the caller has made sure it is
 // no street, firm or place word).
@@ -243,6 +257,15 @@ SurnameKind surname_or_genitive(const NameLists& lists, std::string_view w) {
   if (kind != SurnameKind::none || w.size() <= 4 || w.back() != 's') return kind;
   std::string_view stem = w.substr(0, w.size() - 1);
   return lists.not_a_name(stem) ? SurnameKind::none : surname_kind(lists, stem);
+}
+
+// A surname of the lists or of a Danish surname's shape, else an unlisted one: a capitalised
+// word that is no given name of the lists (the caller has turned away words that are no
+// name).
+SurnameKind any_surname(const NameLists& lists, std::string_view w) {
+  SurnameKind kind = surname_or_genitive(lists, w);
+  if (kind != SurnameKind::none || lists.given(w) || lists.not_a_name(w)) return kind;
+  return SurnameKind::unlisted;
 }
 
 // The given name the candidate ends: letters back to the start of the word, which must be
@@ -328,14 +351,19 @@ std::optional<NameSpan> name_forward(std::string_view text, const Token& given, 
        t = token_after(text, t.end))
     tokens.push_back(t);
   std::string buffer;
-  for (size_t last = tokens.size - 1; last >= 1; --last) {
-    if (tokens[last].kind != TokenKind::word) continue;
-    SurnameKind kind = surname_or_genitive(lists, as_listed(tokens[last].text(text), tokens[last].capitals, buffer));
-    if (kind == SurnameKind::none) continue;
-    for (size_t i = 1; i < last; ++i)
-      if (lists.not_a_name(tokens[i].text(text))) return std::nullopt;
-    if (lists.not_a_name(following_word(text, tokens[last].end))) return std::nullopt;
-    return NameSpan{given.start, tokens[last].end, words_of(text, tokens, last + 1), kind, false};
+  // The last surname of the lists or of a surname's shape closes the name; without one, the
+  // last unlisted surname does.
+  for (bool known : {true, false}) {
+    for (size_t last = tokens.size - 1; last >= 1; --last) {
+      if (tokens[last].kind != TokenKind::word) continue;
+      std::string_view word = as_listed(tokens[last].text(text), tokens[last].capitals, buffer);
+      SurnameKind kind = known ? surname_or_genitive(lists, word) : any_surname(lists, word);
+      if (kind == SurnameKind::none) continue;
+      for (size_t i = 1; i < last; ++i)
+        if (lists.not_a_name(tokens[i].text(text))) return std::nullopt;
+      if (lists.not_a_name(following_word(text, tokens[last].end))) return std::nullopt;
+      return NameSpan{given.start, tokens[last].end, words_of(text, tokens, last + 1), kind, false};
+    }
   }
   return std::nullopt;
 }
@@ -354,6 +382,7 @@ std::optional<NameSpan> name_in_list_form(std::string_view text, const Token& gi
   std::string buffer;
   std::string_view listed_surname = as_listed(surname.text(text), surname.capitals, buffer);
   SurnameKind kind = surname_kind(lists, listed_surname);
+  if (kind == SurnameKind::none && !lists.given(listed_surname)) kind = SurnameKind::unlisted;
   if (kind == SurnameKind::none) return std::nullopt;
   size_t before = start;
   while (before > 0 && text[before - 1] == ' ') --before;
@@ -385,7 +414,8 @@ bool title_ends_at(std::string_view text, size_t end, std::string_view title) {
 }
 
 // "fru Hansen", "Hr. Jensen", "fru Holm Nielsen": a title (names/titles.txt) ending at
-// `end`, one space, and surnames (listed or of a surname's shape); the span is the surnames.
+// `end`, one space, and surnames (listed, of a surname's shape or unlisted); the span is the
+// surnames.
 // "fru Karen Hansen" is the given-name form's: "Karen" is no surname.
 std::optional<Confirmed> name_after_title(std::string_view text, size_t end, const NameLists& lists) {
   auto title = std::find_if(lists.titles().begin(), lists.titles().end(),
@@ -396,15 +426,15 @@ std::optional<Confirmed> name_after_title(std::string_view text, size_t end, con
   std::string buffer;
   for (Token t = token_after(text, end); t.kind == TokenKind::word && !surnames.full(); t = token_after(text, t.end)) {
     if (lists.not_a_name(t.text(text))) break;
-    SurnameKind kind = surname_or_genitive(lists, as_listed(t.text(text), t.capitals, buffer));
+    SurnameKind kind = any_surname(lists, as_listed(t.text(text), t.capitals, buffer));
     if (kind == SurnameKind::none || (surnames.size > 0 && t.capitals != surnames[0].capitals)) break;
     best = std::max(best, kind);
     surnames.push_back(t);
   }
   if (surnames.size == 0 || lists.not_a_name(following_word(text, surnames.back().end))) return std::nullopt;
   Confirmed hit{surnames[0].start, surnames.back().end, words_of(text, surnames, surnames.size), 0, {"title:" + *title}};
-  hit.score = best == SurnameKind::listed ? 0.7 : 0.6;
-  hit.signals.push_back(best == SurnameKind::listed ? "surname_listed" : "surname_shape");
+  hit.score = name_score(best);
+  hit.signals.push_back(surname_signal(best));
   return hit;
 }
 
@@ -438,8 +468,8 @@ std::optional<Confirmed> confirm_person_name(std::string_view text, size_t match
   if (!name) name = name_in_list_form(text, *given, lists);
   if (!name || (is_also_a_word && name->surname != SurnameKind::listed)) return std::nullopt;
   Confirmed hit{name->start, name->end, std::move(name->value), 0, {"given_name"}};
-  hit.score = name->surname == SurnameKind::listed ? 0.7 : 0.6;
-  hit.signals.push_back(name->surname == SurnameKind::listed ? "surname_listed" : "surname_shape");
+  hit.score = name_score(name->surname);
+  hit.signals.push_back(surname_signal(name->surname));
   if (name->list_form) hit.signals.push_back("surname_first");
   return hit;
 }

@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -194,6 +195,28 @@ TEST(PersonName, NamesThatStartOtherWords) {
   expect_same_names_in_pieces(text, 180);
 }
 
+// A given name and a capitalised word that is neither a listed or Danish-shaped surname nor
+// a word that is no name: a name at 0.4, under the default threshold. Not reported, and no
+// anchor for terms, but masked in the contexts of other findings.
+TEST(PersonName, UnlistedSurnamesMakeNamesUnderTheThreshold) {
+  auto found = findings_in(names_detector(), "Patient Maria Rossi, Hr. Smith og\nSmith, John P.", 0.4);
+  std::vector<std::string> values;
+  for (const Finding& f : found) {
+    if (f.detector != "person.name") continue;
+    values.push_back(f.value);
+    EXPECT_EQ(f.confidence, 0.4) << f.value;
+    EXPECT_NE(std::find(f.signals.begin(), f.signals.end(), "surname_unlisted"), f.signals.end()) << f.value;
+  }
+  EXPECT_EQ(values, (Names{"Maria Rossi", "Smith", "John P. Smith"}));
+  EXPECT_TRUE(names_in("Patient Maria Rossi").empty()) << "not at the default threshold";
+  // A listed surname wins over an unlisted word after it; a second given name, a street or a
+  // firm is no surname.
+  EXPECT_EQ(names_in("Jens Hansen Smith"), Names{"Jens Hansen"});
+  EXPECT_TRUE(values_of(findings_in(names_detector(), "Jens Peter ringede. Maria Rossi Vej 4. Maria Kommune", 0.4),
+                        "person.name")
+                  .empty());
+}
+
 // ---- The reporting policy: an anchor by default ----------------------------------------
 
 TEST(PersonNamePolicy, AnchorsTermsWithoutFindingsOfItsOwn) {
@@ -224,6 +247,11 @@ TEST(PersonNamePolicy, AnchorsTermsWithoutFindingsOfItsOwn) {
   EXPECT_EQ(row[0].detector, "dk.cpr");
   EXPECT_EQ(row[0].context.find("JENS"), std::string::npos) << row[0].context;
   EXPECT_NE(row[0].context.find("H***, J***"), std::string::npos) << row[0].context;
+  // A name with an unlisted surname is masked beside the CPR number too, but anchors no term.
+  auto patient = scan_text("Patient Maria Rossi, CPR 150372-1003.", detector, policy, scratch);
+  ASSERT_EQ(patient.size(), 1u);
+  EXPECT_NE(patient[0].context.find("Patient M*** R***, CPR"), std::string::npos) << patient[0].context;
+  EXPECT_TRUE(scan_text("Maria Rossi er indlagt med depression.", detector, policy, scratch).empty());
 }
 
 // ---- Rule packs: word lists, {list} in patterns and report --------------------------------
