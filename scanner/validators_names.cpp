@@ -401,6 +401,76 @@ std::optional<NameSpan> name_in_list_form(std::string_view text, const Token& gi
   return NameSpan{surname.start, given_names.back().end, std::move(value), kind, true};
 }
 
+// ---- Names in the cells of a row: "Jens;Hansen", "Hansen\tJens" -----------------------
+// Citizen lists exported as CSV, and sheets (whose cells reach the detector joined by tabs,
+// sheet_text.cpp), often give the given names and the surname columns of their own. The
+// cells are whole: each starts and ends at a separator or a line's edge. A comma counts
+// only with no space after it ("Jens,Hansen"): "Jens, Hansen og ..." is prose.
+
+bool is_cell_separator(std::string_view text, size_t pos) {
+  char c = text[pos];
+  return c == ';' || c == '\t' || c == '|' || (c == ',' && (pos + 1 >= text.size() || text[pos + 1] != ' '));
+}
+bool cell_starts_at(std::string_view text, size_t pos) {
+  return pos == 0 || text[pos - 1] == '\n' || text[pos - 1] == '\r' || is_cell_separator(text, pos - 1);
+}
+bool cell_ends_at(std::string_view text, size_t pos) {
+  return pos == text.size() || text[pos] == '\n' || text[pos] == '\r' || is_cell_separator(text, pos);
+}
+
+// The given names of a cell from its first one: single-spaced given names and initials
+// ("Jens Peter", "Mette K.") that fill the cell; nothing if something else follows.
+std::optional<Tokens> given_names_cell(std::string_view text, const Token& given, const NameLists& lists) {
+  if (!cell_starts_at(text, given.start)) return std::nullopt;
+  Tokens names;
+  names.push_back(given);
+  std::string buffer;
+  for (Token t = token_after(text, given.end);
+       !names.full() && (t.kind == TokenKind::initial || (t.kind == TokenKind::word && t.capitals == given.capitals &&
+                                                           lists.given(as_listed(t.text(text), t.capitals, buffer))));
+       t = token_after(text, t.end))
+    names.push_back(t);
+  if (!cell_ends_at(text, names.back().end)) return std::nullopt;
+  return names;
+}
+
+// A cell that is one surname, from `start` to `end`: its kind (listed, shaped; with
+// `unlisted_too` any other capitalised word that is no given name), none if it is not one.
+SurnameKind surname_cell(std::string_view text, size_t start, size_t end, bool capitals, bool unlisted_too,
+                         const NameLists& lists, std::string& listed) {
+  Token t = token_at(text, start);
+  if (t.kind != TokenKind::word || t.end != end || t.capitals != capitals || lists.not_a_name(t.text(text)))
+    return SurnameKind::none;
+  std::string buffer;
+  listed = std::string(as_listed(t.text(text), t.capitals, buffer));
+  return unlisted_too ? any_surname(lists, listed) : surname_kind(lists, listed);
+}
+
+// "Jens;Hansen" (the surname's cell after the given names') or "Hansen;Jens" (before them).
+// Known surnames first, in either order; then unlisted ones, so that "Hansen;Jens;Algade"
+// is "Jens Hansen" and not "Jens Algade".
+std::optional<NameSpan> name_in_cells(std::string_view text, const Token& given, const NameLists& lists) {
+  std::optional<Tokens> names = given_names_cell(text, given, lists);
+  if (!names) return std::nullopt;
+  size_t names_end = names->back().end;
+  std::string value = words_of(text, *names, names->size), surname;
+  for (bool unlisted_too : {false, true}) {
+    if (names_end + 1 < text.size() && is_cell_separator(text, names_end)) {  // the next cell
+      size_t stop = names_end + 1;
+      while (stop < text.size() && stop - names_end <= kMaxTokenBytes && !cell_ends_at(text, stop)) ++stop;
+      SurnameKind kind = surname_cell(text, names_end + 1, stop, given.capitals, unlisted_too, lists, surname);
+      if (kind != SurnameKind::none) return NameSpan{given.start, stop, value + " " + surname, kind, false};
+    }
+    if (given.start >= 2 && is_cell_separator(text, given.start - 1)) {  // the cell before
+      size_t start = given.start - 1;
+      while (start > 0 && given.start - start <= kMaxTokenBytes && !cell_starts_at(text, start)) --start;
+      SurnameKind kind = surname_cell(text, start, given.start - 1, given.capitals, unlisted_too, lists, surname);
+      if (kind != SurnameKind::none) return NameSpan{start, names_end, value + " " + surname, kind, true};
+    }
+  }
+  return std::nullopt;
+}
+
 // Whether `text` ends at `end` with `title` (lower case), ASCII letters in either case, as a
 // word of its own.
 bool title_ends_at(std::string_view text, size_t end, std::string_view title) {
@@ -466,6 +536,7 @@ std::optional<Confirmed> confirm_person_name(std::string_view text, size_t match
   if (is_also_a_word && after_day_number(text, given->start)) return std::nullopt;
   std::optional<NameSpan> name = name_forward(text, *given, lists);
   if (!name) name = name_in_list_form(text, *given, lists);
+  if (!name) name = name_in_cells(text, *given, lists);
   if (!name || (is_also_a_word && name->surname != SurnameKind::listed)) return std::nullopt;
   Confirmed hit{name->start, name->end, std::move(name->value), 0, {"given_name"}};
   hit.score = name_score(name->surname);

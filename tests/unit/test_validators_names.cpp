@@ -217,6 +217,26 @@ TEST(PersonName, UnlistedSurnamesMakeNamesUnderTheThreshold) {
                   .empty());
 }
 
+// CSV exports and sheets (cells joined by tabs) give given names and surname columns of
+// their own: "Jens;Hansen", "Hansen;Jens", "Jens Peter\tHansen". Each cell whole.
+TEST(PersonName, GivenNameAndSurnameInCellsOfARow) {
+  EXPECT_EQ(names_in("150372-1003;Jens;Hansen;Vestergade 12"), Names{"Jens Hansen"});
+  EXPECT_EQ(names_in("Hansen;Jens;Algade 1"), Names{"Jens Hansen"}) << "the known surname before, not the street after";
+  EXPECT_EQ(names_in("Jens Peter\tHansen\t150372-1003"), Names{"Jens Peter Hansen"});
+  EXPECT_EQ(names_in("1001,Mette K.,Nielsen,2019"), Names{"Mette K. Nielsen"});
+  EXPECT_EQ(names_in("NIELSEN|METTE|KØBENHAVN"), Names{"Mette Nielsen"});
+  auto found = findings_in(names_detector(), "Hansen;Jens;Algade 1");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].match, "H***;J***");
+  EXPECT_NE(std::find(found[0].signals.begin(), found[0].signals.end(), "surname_first"), found[0].signals.end());
+  // An unlisted surname's cell: a name under the threshold, masked in contexts.
+  EXPECT_EQ(values_of(findings_in(names_detector(), "Maria;Rossi;Algade 1", 0.4), "person.name"), Names{"Maria Rossi"});
+  // Not cells: prose after a comma and a space, a cell of more words, a given name alone.
+  EXPECT_TRUE(names_in("Kære Jens, Hansen kommer i morgen").empty());
+  EXPECT_TRUE(values_of(findings_in(names_detector(), "Jens;Vestergade 12;Peter;Hansen Vej", 0.4), "person.name").empty());
+  EXPECT_TRUE(values_of(findings_in(names_detector(), "Jens;Peter;12", 0.4), "person.name").empty());
+}
+
 // ---- The reporting policy: an anchor by default ----------------------------------------
 
 TEST(PersonNamePolicy, AnchorsTermsWithoutFindingsOfItsOwn) {
@@ -252,6 +272,10 @@ TEST(PersonNamePolicy, AnchorsTermsWithoutFindingsOfItsOwn) {
   ASSERT_EQ(patient.size(), 1u);
   EXPECT_NE(patient[0].context.find("Patient M*** R***, CPR"), std::string::npos) << patient[0].context;
   EXPECT_TRUE(scan_text("Maria Rossi er indlagt med depression.", detector, policy, scratch).empty());
+  // A citizen list with the names in columns of their own: masked beside the CPR number.
+  auto csv = scan_text("CPR;Fornavn;Efternavn\n150372-1003;Jens;Hansen\n", detector, policy, scratch);
+  ASSERT_EQ(csv.size(), 1u);
+  EXPECT_NE(csv[0].context.find("150372-****;J***;H***"), std::string::npos) << csv[0].context;
 }
 
 // ---- Rule packs: word lists, {list} in patterns and report --------------------------------

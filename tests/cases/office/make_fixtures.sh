@@ -14,6 +14,10 @@ soffice --headless --convert-to pptx --outdir input source/slides.fodp >/dev/nul
 # 0911550008 loses its leading zero, the Excel artefact).
 soffice --headless --infilter="CSV:59,34,76" --convert-to xlsx --outdir input source/personale.csv >/dev/null
 soffice --headless --infilter="CSV:59,34,76" --convert-to ods --outdir input source/personale.csv >/dev/null
+# A citizen list with the given names and the surname in columns of their own (names are
+# found across the cells and masked beside the CPR numbers); the CSV is scanned as it is too.
+soffice --headless --infilter="CSV:59,34,76" --convert-to xlsx --outdir input source/borgere.csv >/dev/null
+cp source/borgere.csv input/
 # A docx with the workbook embedded as an object is made by zipping it into word/embeddings.
 mkdir -p work/word/embeddings && cp input/personale.xlsx work/word/embeddings/Microsoft_Excel_Worksheet.xlsx
 cp input/brev.docx input/brev_med_regneark.docx && (cd work && zip -q ../input/brev_med_regneark.docx word/embeddings/Microsoft_Excel_Worksheet.xlsx)
