@@ -4,6 +4,7 @@
 // which the default window scope must not report. Also ICD-10 codes after a diagnosis
 // keyword (art9.health_code).
 #include "planters.h"
+#include "text_decode.h"
 #include "values.h"
 
 #include <stdexcept>
@@ -150,27 +151,12 @@ Snippet plant_isolated_term(Rng& rng) {
 
 namespace {
 
-// ASCII and the Latin-1 small letters of UTF-8 (æ, ø, å, é ...) in capitals, as old
-// registers print names; other bytes as they are.
-std::string in_capitals(std::string s) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 'a' && c <= 'z') s[i] = static_cast<char>(c - 32);
-    if (c == 0xC3 && i + 1 < s.size()) {
-      auto next = static_cast<unsigned char>(s[i + 1]);
-      if (next >= 0xA0 && next <= 0xBE && next != 0xB7) s[i + 1] = static_cast<char>(next - 0x20);
-      ++i;
-    }
-  }
-  return s;
-}
-
 // A name as case files write it: in full, in capitals (a register's export), or a title and
 // the surname after the first mention ("fru Hansen").
 std::string name_as_written(Rng& rng) {
   static const std::vector<std::string_view> kTitles = {"fru", "Fru", "hr.", "Hr."};
   switch (rng.below(4)) {
-    case 0: return in_capitals(vocab::full_name(rng));
+    case 0: return to_capitals(vocab::full_name(rng));  // as old registers print names
     case 1: return std::string(rng.pick(kTitles)).append(" ").append(rng.pick(vocab::last_names()));
     default: return vocab::full_name(rng);
   }

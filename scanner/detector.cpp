@@ -94,7 +94,7 @@ bool Detector::confirm_candidates(std::string_view text, size_t report_from, siz
   bool needs_words = false;
   size_t shape_end = SIZE_MAX;  // each database reports in order of the end: one shape per end
   EndShape shape{};
-  // A rule's literals can end at one place ("Marie" and "Anne-Marie"): its validator reads
+  // A rule's literals can end at one place ("Marie" and "Rie"): its validator reads
   // from the end, once (not "regex", which takes the start Hyperscan gives, and whose
   // patterns are never split into literals).
   thread_local std::vector<size_t> validated_end;
