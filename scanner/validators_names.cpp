@@ -438,6 +438,7 @@ std::optional<Tokens> given_names_cell(std::string_view text, const Token& given
 // `unlisted_too` any other capitalised word that is no given name), none if it is not one.
 SurnameKind surname_cell(std::string_view text, size_t start, size_t end, bool capitals, bool unlisted_too,
                          const NameLists& lists, std::string& listed) {
+  if (!cell_starts_at(text, start) || !cell_ends_at(text, end)) return SurnameKind::none;  // a cell too long to be one
   Token t = token_at(text, start);
   if (t.kind != TokenKind::word || t.end != end || t.capitals != capitals || lists.not_a_name(t.text(text)))
     return SurnameKind::none;
