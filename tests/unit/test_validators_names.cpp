@@ -235,6 +235,9 @@ TEST(PersonName, GivenNameAndSurnameInCellsOfARow) {
   EXPECT_TRUE(names_in("Kære Jens, Hansen kommer i morgen").empty());
   EXPECT_TRUE(values_of(findings_in(names_detector(), "Jens;Vestergade 12;Peter;Hansen Vej", 0.4), "person.name").empty());
   EXPECT_TRUE(values_of(findings_in(names_detector(), "Jens;Peter;12", 0.4), "person.name").empty());
+  std::string rows;
+  for (int i = 0; i < 60; ++i) rows += "150372-1003;Jens Peter;Hansen;Vestergade " + std::to_string(i) + "\nNielsen\tMette\n";
+  expect_same_names_in_pieces(rows, 120);
 }
 
 // ---- The reporting policy: an anchor by default ----------------------------------------
