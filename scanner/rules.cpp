@@ -182,23 +182,30 @@ bool read_report_on_request(const toml::table& t, const std::string& path) {
   fail(path, t.get("report"), "field 'report' must be \"always\" or \"on_request\"");
 }
 
-// A `{name}` or `{name:capitals}` reference to a word list at pattern[open] ('{'): the
-// list's words, in capitals for the second form ("Jens" -> "JENS", as old registers print
-// names). nullopt when the braces are regex syntax (a repetition such as \d{4} or {2,}).
+// A `{name}`, `{name:capitals}` or `{name:capitalised}` reference to a word list at
+// pattern[open] ('{'): the list's words, in capitals ("Jens" -> "JENS", as old registers
+// print names) or with a capital first letter ("vej" -> "Vej"). nullopt when the braces are
+// regex syntax (a repetition such as \d{4} or {2,}).
 std::optional<std::vector<std::string>> word_list_reference(const std::string& pattern, size_t open, size_t& close,
                                                             const Rule& r, const toml::node* field,
                                                             const std::string& path) {
   close = pattern.find('}', open);
   std::string name = close == std::string::npos ? "" : pattern.substr(open + 1, close - open - 1);
-  bool capitals = name.size() > 9 && name.ends_with(":capitals");
-  if (capitals) name.resize(name.size() - 9);
+  std::string form;
+  if (size_t colon = name.find(':'); colon != std::string::npos) form = name.substr(colon + 1), name.resize(colon);
   bool is_name = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '_'; });
   if (!is_name) return std::nullopt;
+  if (!form.empty() && form != "capitals" && form != "capitalised")
+    fail(path, field, "pattern names '{" + name + ":" + form + "}': the forms of a word list are :capitals and :capitalised");
   auto list = r.word_lists.lists.find(name);
   if (list == r.word_lists.lists.end()) fail(path, field, "pattern names '{" + name + "}', which is not in [rule.word_lists]");
-  if (!capitals) return list->second;
+  if (form.empty()) return list->second;
   std::vector<std::string> words;
-  for (const auto& word : list->second) words.push_back(to_capitals(word));
+  for (const auto& word : list->second) {
+    // The first character: one byte, or two for a Latin-1 letter in UTF-8 (Æ, Ø, Å).
+    size_t first = !word.empty() && static_cast<unsigned char>(word[0]) >= 0xC0 ? 2 : 1;
+    words.push_back(form == "capitals" ? to_capitals(word) : to_capitals(word.substr(0, first)) + word.substr(std::min(first, word.size())));
+  }
   return words;
 }
 

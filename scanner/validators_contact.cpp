@@ -1,10 +1,13 @@
-// Contact data: e-mail addresses.
+// Contact data: e-mail addresses and Danish street addresses.
 #include "validator_families.h"
 #include "validator_util.h"
 
 #include "text_decode.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace gdprscan {
 namespace {
@@ -79,13 +82,118 @@ std::string mask_email(std::string_view span) {
   return std::string(1, span[0]) + "***" + std::string(span.substr(at));
 }
 
+// ---- Danish street addresses ----------------------------------------------------------
+// "Vestergade 12", "Hørsholmvej 41B", "Jens Baggesens Vej 4", "H.C. Andersens Boulevard 2":
+// a street's name ends in one of the rule's street words (addresses/street_words.txt: vej,
+// gade, allé, vænget, plads ...). Hyperscan finds that word; the validator reads the house
+// number after it (a space, then one to three digits) and the street's name back from it:
+// a capitalised compound ("Vestergade"), or the street word alone, capitalised, after one
+// to three capitalised words or initials ("Jens Baggesens Vej"). Hand-written: no Debian
+// library parses Danish addresses (libpostal is not packaged).
+
+constexpr std::string_view kStreetWords = "street_words";
+constexpr size_t kMaxStreetWordBytes = 40;
+constexpr int kMaxStreetWords = 3;  // before a separate street word
+
+// A capital letter at `pos`: ASCII or Latin-1 in UTF-8 (Æ Ø Å É: C3 80-9E, not ×).
+bool capital_at(std::string_view text, size_t pos) {
+  auto c = static_cast<unsigned char>(text[pos]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c != 0xC3 || pos + 1 >= text.size()) return false;
+  auto n = static_cast<unsigned char>(text[pos + 1]);
+  return n >= 0x80 && n <= 0x9E && n != 0x97;
+}
+// A byte of a street's word: letters (UTF-8 included), '-' and '.' ("H.C.", "Sankt-Jørgens").
+bool street_byte(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return is_alpha(c) || u >= 0x80 || c == '-' || c == '.';
+}
+// The word that ends at `end` (exclusive): its start, walking back over street bytes.
+size_t word_start(std::string_view text, size_t end) {
+  size_t start = end;
+  while (start > 0 && end - start < kMaxStreetWordBytes && street_byte(text[start - 1])) --start;
+  return start;
+}
+
+// The street word of the list that the street's name ends with, compared without case.
+std::string_view street_word_ending(std::string_view word, const std::vector<std::string>& street_words) {
+  std::string folded = fold_case(std::string(word));
+  std::string_view best;
+  for (const std::string& w : street_words)
+    if (w.size() > best.size() && folded.size() >= w.size() && folded.compare(folded.size() - w.size(), w.size(), w) == 0)
+      best = w;
+  return best;
+}
+
+std::optional<Confirmed> confirm_dk_address(std::string_view text, size_t end, const ValidationEnv& env) {
+  // The candidate is a street word of the list; a space and the house number follow it.
+  if (end + 1 >= text.size() || text[end] != ' ' || !is_digit(text[end + 1]) || !env.words) return std::nullopt;
+  auto list = env.words->lists.find(kStreetWords);
+  if (list == env.words->lists.end()) return std::nullopt;
+  // The house number: one to three digits, perhaps one letter ("41B"), nothing of a word or
+  // a longer number after it ("2019", "12,5", "12.000").
+  size_t stop = end + 1;
+  while (stop < text.size() && is_digit(text[stop])) ++stop;
+  if (stop - end - 1 > 3) return std::nullopt;
+  if (stop < text.size() && is_alpha(text[stop]) && !word_char_at(text, stop + 1)) ++stop;
+  if (word_char_at(text, stop) || (stop + 1 < text.size() && (text[stop] == ',' || text[stop] == '.') &&
+                                   is_digit(text[stop + 1])))
+    return std::nullopt;
+  size_t start = word_start(text, end);
+  std::string_view word = text.substr(start, end - start);
+  if (word.empty() || !capital_at(text, start) || word_char_before(text, start)) return std::nullopt;
+  std::string_view street_word = street_word_ending(word, list->second);
+  if (street_word.empty()) return std::nullopt;
+  if (word.size() == street_word.size()) {
+    // "Vej" alone: the street's name is the capitalised words before it.
+    int words = 0;
+    while (words < kMaxStreetWords && start >= 2 && text[start - 1] == ' ') {
+      size_t before = word_start(text, start - 1);
+      if (before == start - 1 || !capital_at(text, before) || word_char_before(text, before)) break;
+      start = before;
+      ++words;
+    }
+    if (words == 0) return std::nullopt;
+  }
+  return Confirmed{start, stop, std::string(text.substr(start, stop - start)), 0.6, {"street_word"}};
+}
+
+// "Vestergade 12" -> "V*** **", "Jens Baggesens Vej 4B" -> "J*** B*** V*** **": the
+// initials of the street's words and the number's length.
+std::string mask_address(std::string_view span) {
+  std::string out;
+  bool in_word = false;
+  for (size_t i = 0; i < span.size(); ++i) {
+    auto c = static_cast<unsigned char>(span[i]);
+    bool letter = is_alpha(span[i]) || c >= 0x80;
+    if (is_digit(span[i]) || (letter && i > 0 && is_digit(span[i - 1]))) {  // the number, "41B" too
+      out += '*';
+      in_word = false;
+    } else if (letter && !in_word) {
+      size_t length = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      out.append(span.substr(i, length));
+      i += length - 1;
+      in_word = true;
+      if (i + 1 < span.size() && (is_alpha(span[i + 1]) || static_cast<unsigned char>(span[i + 1]) >= 0x80)) out += "***";
+    } else if (!letter) {
+      out += span[i];
+      in_word = false;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string mask_email_address(std::string_view address) { return mask_email(address); }
 
 std::vector<Validator> contact_validators() {
+  Validator address{"dk_address", confirm_dk_address, mask_address,
+                    (kMaxStreetWords + 1) * static_cast<int>(kMaxStreetWordBytes + 1) + 4};
+  address.needs_word_lists = {kStreetWords};
   return {
       {"email", confirm_email, mask_email, 64 + 1 + 253},
+      address,
   };
 }
 

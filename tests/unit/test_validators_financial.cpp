@@ -224,6 +224,41 @@ TEST_F(Detection, BankAccountsPadToTenDigits) {
   EXPECT_EQ(match("reg.nr. 5301 kontonr. 246813579", "dk.bank_account"), "5301 kontonr. *********");
 }
 
+// Danish street addresses (dk.address): written with --enable dk.address, always masked in
+// the contexts of other findings.
+TEST(StreetAddress, StreetNameAndHouseNumber) {
+  auto rules = testing::shipped_rules();
+  for (Rule& r : rules) r.reported = r.reported || r.id == "dk.address";
+  Detector detector(rules, CivilDate{2026, 11, 26});
+  auto addresses = [&](std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& f : findings_in(detector, text))
+      if (f.detector == "dk.address") out.push_back(f.value + " | " + f.match);
+    return out;
+  };
+  using Found = std::vector<std::string>;
+  // The street words as written, in capitals and capitalised: one literal each.
+  auto rule = std::find_if(rules.begin(), rules.end(), [](const Rule& r) { return r.id == "dk.address"; });
+  ASSERT_NE(rule, rules.end());
+  for (const char* word : {"vej", "VEJ", "Vej", "allé", "ALLÉ", "Allé"})
+    EXPECT_NE(std::find(rule->literal_patterns.begin(), rule->literal_patterns.end(), word), rule->literal_patterns.end())
+        << word;
+  EXPECT_TRUE(rule->pattern.empty()) << rule->pattern;
+  EXPECT_EQ(addresses("Vestergade 12, 3. tv."), Found{"Vestergade 12 | V*** **"});
+  EXPECT_EQ(addresses("Hørsholmvej 41B, 2970 Hørsholm"), Found{"Hørsholmvej 41B | H*** ***"});
+  EXPECT_EQ(addresses("bor på Jens Baggesens Vej 4."), Found{"Jens Baggesens Vej 4 | J*** B*** V*** *"});
+  EXPECT_EQ(addresses("H.C. Andersens Boulevard 2"), Found{"H.C. Andersens Boulevard 2 | H.C. A*** B*** *"});
+  EXPECT_EQ(addresses("ÅBOULEVARDEN? nej: ØSTERBROGADE 105"), Found{"ØSTERBROGADE 105 | Ø*** ***"});
+  EXPECT_EQ(addresses("Vej 4 er lukket; Vestergade 2019; vestergade 12; Vestergade 12,5 km; Danmark 2"), Found{});
+  EXPECT_EQ(addresses("Vejledning 12 og Overvejelse 3"), Found{});
+  // Masked beside the CPR number by default (the rule writes no findings of its own).
+  Detector by_default(testing::shipped_rules(), CivilDate{2026, 11, 26});
+  auto row = findings_in(by_default, "150372-1003;Mølleparken 106, 3. mf., 9800 Hjørring");
+  ASSERT_EQ(row.size(), 1u);
+  EXPECT_EQ(row[0].detector, "dk.cpr");
+  EXPECT_NE(row[0].context.find("M*** ***, 3. mf., 9800 Hjørring"), std::string::npos) << row[0].context;
+}
+
 TEST_F(Detection, OnlineIdentifiers) {
   EXPECT_EQ(values("IP 10.0.0.0/8", "ipv4"), std::vector<std::string>{"10.0.0.0/8"});
   EXPECT_EQ(values("fra 2001:0DB8:0000:0000:0000:0000:0000:0001", "ipv6"), std::vector<std::string>{"2001:db8::1"});

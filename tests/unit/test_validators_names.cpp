@@ -226,6 +226,8 @@ TEST(PersonName, GivenNameAndSurnameInCellsOfARow) {
   EXPECT_EQ(names_in("1001,Mette K.,Nielsen,2019"), Names{"Mette K. Nielsen"});
   EXPECT_EQ(names_in("NIELSEN|METTE|KØBENHAVN"), Names{"Mette Nielsen"});
   auto found = findings_in(names_detector(), "Hansen;Jens;Algade 1");
+  found.erase(std::remove_if(found.begin(), found.end(), [](const Finding& f) { return f.detector != "person.name"; }),
+              found.end());
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].match, "H***;J***");
   EXPECT_NE(std::find(found[0].signals.begin(), found[0].signals.end(), "surname_first"), found[0].signals.end());
@@ -372,6 +374,19 @@ TEST(PersonNameRules, MistakesNameFileLineAndField) {
             std::string::npos);
   std::string report = error_of("report = \"sometimes\"\n" + all_lists);
   EXPECT_NE(report.find("p.toml:8: field 'report' must be"), std::string::npos) << report;
+  std::string form = error_of(all_lists);
+  EXPECT_EQ(form, "no error");
+  {
+    std::string head = kPackHead;
+    head.replace(head.find("{given_names}"), 13, "{given_names:upper}");
+    try {
+      load_rule_file(pack.write("f.toml", head + all_lists));
+      ADD_FAILURE() << "an unknown form of a word list was accepted";
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find("the forms of a word list are :capitals and :capitalised"), std::string::npos)
+          << e.what();
+    }
+  }
   std::string unknown = error_of("reprot = \"on_request\"\n" + all_lists);
   EXPECT_NE(unknown.find("unknown field 'reprot'"), std::string::npos) << unknown;
 }
