@@ -248,8 +248,9 @@ std::vector<std::string> top_level_alternatives(const std::string& pattern) {
   return out;
 }
 
-// An alternative that is a word list and nothing else, "(?:{given_names})", is matched as
-// one Hyperscan literal per word (Rule::literal_patterns): Hyperscan compiles a thousand
+// An alternative that is a word list and nothing else, "(?:{given_names})", or a word list
+// and plain characters after it ("(?:{street_words}) "), is matched as one Hyperscan
+// literal per word (Rule::literal_patterns): Hyperscan compiles a thousand
 // literals in a tenth of the time of one alternation of them (0.01 s against 0.1 s, at
 // every start), and scans them in half the time of the alternation and a class for names
 // in capitals together. The other alternatives stay one expression (Rule::pattern).
@@ -259,11 +260,13 @@ void split_word_list_alternatives(Rule& r, const toml::node* field, const std::s
   for (const std::string& alternative : top_level_alternatives(r.pattern_as_written)) {
     size_t close = 0;
     std::optional<std::vector<std::string>> words;
-    if (alternative.starts_with("(?:{") && alternative.ends_with("})"))
-      words = word_list_reference(alternative, 3, close, r, field, path);
-    if (words && close + 2 == alternative.size()) {
+    if (alternative.starts_with("(?:{")) words = word_list_reference(alternative, 3, close, r, field, path);
+    // After "(?:{list})" only plain characters: a literal tail every word gets (" ").
+    std::string tail = words && close + 1 < alternative.size() && alternative[close + 1] == ')' ? alternative.substr(close + 2) : "";
+    bool plain_tail = tail.find_first_of("\\^$.|?*+()[]{}") == std::string::npos;
+    if (words && close + 1 < alternative.size() && alternative[close + 1] == ')' && plain_tail) {
       for (const std::string& word : *words)
-        if (!word.empty()) literals.push_back(literal_alternation({word}));
+        if (!word.empty()) literals.push_back(literal_alternation({word + tail}));
     } else {
       rest += (rest.empty() ? "" : "|") + expand_word_lists(alternative, r, field, path);
     }

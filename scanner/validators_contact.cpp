@@ -126,8 +126,10 @@ std::string_view street_word_ending(std::string_view word, const std::vector<std
 }
 
 std::optional<Confirmed> confirm_dk_address(std::string_view text, size_t end, const ValidationEnv& env) {
-  // The candidate is a street word of the list; a space and the house number follow it.
-  if (end + 1 >= text.size() || text[end] != ' ' || !is_digit(text[end + 1]) || !env.words) return std::nullopt;
+  // The candidate is a street word of the list and the space after it; the house number
+  // follows.
+  if (end < 2 || end >= text.size() || text[end - 1] != ' ' || !is_digit(text[end]) || !env.words) return std::nullopt;
+  --end;  // the street word's end
   auto list = env.words->lists.find(kStreetWords);
   if (list == env.words->lists.end()) return std::nullopt;
   // The house number: one to three digits, perhaps one letter ("41B"), nothing of a word or
@@ -191,6 +193,7 @@ std::vector<Validator> contact_validators() {
   Validator address{"dk_address", confirm_dk_address, mask_address,
                     (kMaxStreetWords + 1) * static_cast<int>(kMaxStreetWordBytes + 1) + 4};
   address.needs_word_lists = {kStreetWords};
+  address.rejects_digit_after = false;  // its candidate (the street word and a space) ends before the number
   return {
       {"email", confirm_email, mask_email, 64 + 1 + 253},
       address,

@@ -237,10 +237,10 @@ TEST(StreetAddress, StreetNameAndHouseNumber) {
     return out;
   };
   using Found = std::vector<std::string>;
-  // The street words as written, in capitals and capitalised: one literal each.
+  // The street words and a space, as written, in capitals and capitalised: one literal each.
   auto rule = std::find_if(rules.begin(), rules.end(), [](const Rule& r) { return r.id == "dk.address"; });
   ASSERT_NE(rule, rules.end());
-  for (const char* word : {"vej", "VEJ", "Vej", "allé", "ALLÉ", "Allé"})
+  for (const char* word : {"vej\\x20", "VEJ\\x20", "Vej\\x20", "allé\\x20", "ALLÉ\\x20", "Allé\\x20"})
     EXPECT_NE(std::find(rule->literal_patterns.begin(), rule->literal_patterns.end(), word), rule->literal_patterns.end())
         << word;
   EXPECT_TRUE(rule->pattern.empty()) << rule->pattern;
