@@ -5,7 +5,9 @@
 #include "text_decode.h"
 
 #include <algorithm>
+#include <memory>
 #include <optional>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -115,23 +117,51 @@ size_t word_start(std::string_view text, size_t end) {
   return start;
 }
 
-// The street word of the list that the street's name ends with, compared without case.
-std::string_view street_word_ending(std::string_view word, const std::vector<std::string>& street_words) {
-  std::string folded = fold_case(std::string(word));
-  std::string_view best;
-  for (const std::string& w : street_words)
-    if (w.size() > best.size() && folded.size() >= w.size() && folded.compare(folded.size() - w.size(), w.size(), w) == 0)
-      best = w;
-  return best;
-}
+// The street words, folded, in a hash set with their lengths: built once per
+// rule (Validator::prepare), looked up for each candidate of a citizen list's every row.
+class StreetWords {
+ public:
+  explicit StreetWords(const WordLists& lists) {
+    auto list = lists.lists.find(kStreetWords);
+    if (list == lists.lists.end()) return;
+    for (const std::string& w : list->second) {
+      words_.insert(fold_case(w));
+      if (std::find(lengths_.begin(), lengths_.end(), w.size()) == lengths_.end()) lengths_.push_back(w.size());
+    }
+    std::sort(lengths_.begin(), lengths_.end());
+  }
+  enum class Ending { none, compound, alone };
+  // Whether `word` is a street word ("Vej"), ends with one ("Vestergade"), or neither;
+  // compared without case. The shortest endings first: most streets end in -vej or -gade.
+  Ending ending(std::string_view word) const {
+    thread_local std::string folded;
+    folded.assign(word);
+    folded = fold_case(std::move(folded));  // keeps byte lengths
+    if (words_.contains(std::string_view(folded))) return Ending::alone;
+    for (size_t length : lengths_)
+      if (length < folded.size() && words_.contains(std::string_view(folded).substr(folded.size() - length)))
+        return Ending::compound;
+    return Ending::none;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+  std::vector<size_t> lengths_;
+};
+
+std::shared_ptr<const void> prepare_street_words(const WordLists& lists) { return std::make_shared<const StreetWords>(lists); }
 
 std::optional<Confirmed> confirm_dk_address(std::string_view text, size_t end, const ValidationEnv& env) {
   // The candidate is a street word of the list and the space after it; the house number
   // follows.
   if (end < 2 || end >= text.size() || text[end - 1] != ' ' || !is_digit(text[end]) || !env.words) return std::nullopt;
   --end;  // the street word's end
-  auto list = env.words->lists.find(kStreetWords);
-  if (list == env.words->lists.end()) return std::nullopt;
+  std::optional<StreetWords> own;  // a caller that did not prepare the list (a unit test)
+  const auto& streets = env.prepared ? *static_cast<const StreetWords*>(env.prepared) : own.emplace(*env.words);
   // The house number: one to three digits, perhaps one letter ("41B"), nothing of a word or
   // a longer number after it ("2019", "12,5", "12.000").
   size_t stop = end + 1;
@@ -144,9 +174,9 @@ std::optional<Confirmed> confirm_dk_address(std::string_view text, size_t end, c
   size_t start = word_start(text, end);
   std::string_view word = text.substr(start, end - start);
   if (word.empty() || !capital_at(text, start) || word_char_before(text, start)) return std::nullopt;
-  std::string_view street_word = street_word_ending(word, list->second);
-  if (street_word.empty()) return std::nullopt;
-  if (word.size() == street_word.size()) {
+  StreetWords::Ending ending = streets.ending(word);
+  if (ending == StreetWords::Ending::none) return std::nullopt;
+  if (ending == StreetWords::Ending::alone) {
     // "Vej" alone: the street's name is the capitalised words before it.
     int words = 0;
     while (words < kMaxStreetWords && start >= 2 && text[start - 1] == ' ') {
@@ -193,6 +223,7 @@ std::vector<Validator> contact_validators() {
   Validator address{"dk_address", confirm_dk_address, mask_address,
                     (kMaxStreetWords + 1) * static_cast<int>(kMaxStreetWordBytes + 1) + 4};
   address.needs_word_lists = {kStreetWords};
+  address.prepare = prepare_street_words;
   address.rejects_digit_after = false;  // its candidate (the street word and a space) ends before the number
   return {
       {"email", confirm_email, mask_email, 64 + 1 + 253},
