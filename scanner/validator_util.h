@@ -8,9 +8,18 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace gdprscan::vutil {
+
+// A set of words looked up by string_view without a copy (a validator's word list, built
+// once per rule by its Validator::prepare).
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }

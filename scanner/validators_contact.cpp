@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
-#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -145,11 +144,7 @@ class StreetWords {
   }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
-  };
-  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+  WordSet words_;
   std::vector<size_t> lengths_;
 };
 

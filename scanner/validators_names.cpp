@@ -10,6 +10,7 @@
 // Hansen ApS"), a place or a month. The rule's `not_name_words` list holds those words; one
 // of them among or right after the name's words rejects it.
 #include "validator_families.h"
+#include "validator_util.h"
 
 #include "text_decode.h"
 
@@ -192,11 +193,7 @@ class NameLists {
   }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
-  };
-  using WordSet = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  using WordSet = vutil::WordSet;
   static bool has(const WordLists& words, std::string_view name) { return words.lists.find(name) != words.lists.end(); }
   static WordSet set(const WordLists& words, std::initializer_list<std::string_view> names) {
     WordSet out;
